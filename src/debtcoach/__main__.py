@@ -1,0 +1,3 @@
+from debtcoach.cli import main
+
+main()

@@ -1,0 +1,2 @@
+"""Loan maths: rates with explicit periods, offers, schedules to the fen, IRR and annualized rates,
+and legal lines as dated data. Pure: no UI, no storage, no I/O."""

@@ -1,0 +1,57 @@
+"""Languages: message lookup, language detection, and number/money formatting with Babel.
+
+Babel, not the ``locale`` module, because fresh machines often have only the C locale.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Literal
+
+from babel.numbers import format_decimal
+
+from debtcoach.errors import InputError
+from debtcoach.i18n.messages import MESSAGES
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+_BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en_US"}
+
+
+def t(key: str, lang: Lang, **params: object) -> str:
+    """The message ``key`` in ``lang`` with ``params`` filled in."""
+    return MESSAGES[key][lang].format(**params)
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """Chinese when the environment's language says so (LC_ALL, LC_MESSAGES, LANG), else English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def money(fen: int, lang: Lang, sign: bool = False) -> str:
+    """¥1,234.56 in either language (the yuan sign is the same), exact from integer fen."""
+    text = format_decimal(Decimal(abs(fen)) / 100, format="#,##0.00", locale=_BABEL_LOCALE[lang])
+    prefix = "-" if fen < 0 else ("+" if sign and fen > 0 else "")
+    return f"{prefix}¥{text}"
+
+
+def percent(fraction: float | Decimal, lang: Lang, digits: int = 2) -> str:
+    """0.7003 → '70.03%'; thousands separated for payday-size rates (391.07%, 1,303.57%)."""
+    if not math.isfinite(fraction):
+        return "∞"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(Decimal(str(fraction)) * 100, format=pattern,
+                          locale=_BABEL_LOCALE[lang]) + "%"
+
+
+def error_line(error: InputError, lang: Lang) -> str:
+    """'where: what was wrong; what is allowed' — one line for a terminal."""
+    return f"{error.field}: {t('error.' + error.code, lang, **error.params)}"

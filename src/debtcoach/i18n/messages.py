@@ -1,0 +1,214 @@
+"""Every user-facing sentence, in 简体中文 and English. A test checks both languages have every key
+with the same placeholders."""
+
+from __future__ import annotations
+
+_RATE_FORMS_ZH = "带周期的百分比，如 0.05%/day、1.5%/month、18%/year，或 日息万五、日利率0.05%、月息1.5%、年化18%"
+_RATE_FORMS_EN = (
+    "a percentage with its period, e.g. 0.05%/day, 1.5%/month, 18%/year, "
+    "or 日息万五, 日利率0.05%, 月息1.5%, 年化18%"
+)
+_PERIODS_ZH = "day、week、semimonth、month、quarter、year，或 Nd（N 天）"
+_PERIODS_EN = "day, week, semimonth, month, quarter, year, or Nd (N days)"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- errors: what was wrong and what is allowed (the field is added by the caller) ---
+    "error.money_invalid": {
+        "zh": "「{value}」不是金额；请写元为单位的非负数，如 10000 或 1,234.56",
+        "en": "'{value}' is not an amount; use a non-negative number of yuan, e.g. 10000 or 1,234.56",
+    },
+    "error.money_negative": {
+        "zh": "金额不能为负（收到「{value}」）；请写 0 或正数",
+        "en": "amounts cannot be negative (got '{value}'); use 0 or more",
+    },
+    "error.amount_not_positive": {
+        "zh": "借款金额必须大于 0（收到 {value}）",
+        "en": "the loan amount must be more than 0 (got {value})",
+    },
+    "error.rate_invalid": {
+        "zh": "「{value}」不是利率；允许：" + _RATE_FORMS_ZH,
+        "en": "'{value}' is not a rate; allowed: " + _RATE_FORMS_EN,
+    },
+    "error.rate_no_period": {
+        "zh": "利率「{value}」没有写周期（按日、按月还是按年？）；允许：" + _RATE_FORMS_ZH,
+        "en": "the rate '{value}' has no period (per day, month or year?); allowed: "
+        + _RATE_FORMS_EN,
+    },
+    "error.rate_bad_period": {
+        "zh": "利率「{value}」的周期无法识别；允许的周期：" + _PERIODS_ZH,
+        "en": "the period of '{value}' is not one we know; allowed periods: " + _PERIODS_EN,
+    },
+    "error.rate_negative": {
+        "zh": "利率不能为负（收到「{value}」）",
+        "en": "a rate cannot be negative (got '{value}')",
+    },
+    "error.period_invalid": {
+        "zh": "「{value}」不是周期；允许：" + _PERIODS_ZH,
+        "en": "'{value}' is not a period; allowed: " + _PERIODS_EN,
+    },
+    "error.term_invalid": {
+        "zh": "「{value}」不是期限；请写天数或月数，如 7d、30d、12m",
+        "en": "'{value}' is not a term; use days or months, e.g. 7d, 30d, 12m",
+    },
+    "error.term_zero": {
+        "zh": "期限至少为 1 天或 1 个月（收到「{value}」）",
+        "en": "a term is at least 1 day or 1 month (got '{value}')",
+    },
+    "error.fee_invalid": {
+        "zh": "「{value}」不是费用；请写金额（如 200）或借款金额的百分比（如 10%），"
+        "可加 /month、/period 或 once",
+        "en": "'{value}' is not a fee; use an amount (e.g. 200) or a share of the loan (e.g. 10%), "
+        "optionally followed by /month, /period or once",
+    },
+    "error.fee_bad_timing": {
+        "zh": "「{value}」的收费时间无法识别；允许：upfront（放款时扣除）、once（放款时另付）、"
+        "period（每期）、month（每月）",
+        "en": "the timing in '{value}' is not one we know; allowed: upfront (deducted at payout), "
+        "once (paid at payout), period (each instalment), month (each month)",
+    },
+    "error.fees_exceed_amount": {
+        "zh": "放款时收取的费用（{fees} 元）不低于借款金额（{amount} 元），借款人拿不到钱",
+        "en": "fees charged at payout ({fees} yuan) are not less than the amount ({amount} yuan): "
+        "the borrower would receive nothing",
+    },
+    "error.no_rate_sign": {
+        "zh": "现金流必须既有收到的钱（正数）也有付出的钱（负数），否则不存在利率",
+        "en": "cash flows need money received (+) and money paid (−); otherwise no rate exists",
+    },
+    "error.no_rate": {
+        "zh": "这组现金流没有可求的利率（{reason}）",
+        "en": "no rate solves these cash flows ({reason})",
+    },
+    "error.file_missing": {
+        "zh": "找不到文件（{detail}）",
+        "en": "cannot read the file ({detail})",
+    },
+    "error.file_not_text": {
+        "zh": "文件不是 UTF-8 文本",
+        "en": "the file is not UTF-8 text",
+    },
+    "error.file_empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "error.csv_header": {
+        "zh": "表头「{value}」不对；第一行必须是 period,amount 或 date,amount",
+        "en": "header '{value}' is wrong; the first line must be period,amount or date,amount",
+    },
+    "error.csv_columns": {
+        "zh": "这一行有 {count} 列；每行应为两列：期数或日期，金额",
+        "en": "this line has {count} columns; each line needs two: period or date, amount",
+    },
+    "error.csv_invalid": {
+        "zh": "不是有效的 CSV（{detail}）",
+        "en": "not valid CSV ({detail})",
+    },
+    "error.csv_no_rows": {
+        "zh": "表头之后没有数据行",
+        "en": "there are no rows after the header",
+    },
+    "error.csv_period": {
+        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数",
+        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, …",
+    },
+    "error.csv_date": {
+        "zh": "「{value}」不是日期；请写 ISO 格式，如 2026-01-31",
+        "en": "'{value}' is not a date; use ISO form, e.g. 2026-01-31",
+    },
+    "error.csv_amount": {
+        "zh": "「{value}」不是金额；请写元为单位的数，收到为正、付出为负，最多两位小数",
+        "en": "'{value}' is not an amount; use yuan, + received and − paid, at most 2 decimals",
+    },
+    "error.field_missing": {"zh": "缺少这一项", "en": "this field is required"},
+    "error.field_unknown": {
+        "zh": "不认识这一项（可能拼错了）",
+        "en": "unknown field (a typo?)",
+    },
+    "error.choice_invalid": {
+        "zh": "「{value}」不是可选值；允许：{allowed}",
+        "en": "'{value}' is not one of the choices; allowed: {allowed}",
+    },
+    "error.number_invalid": {
+        "zh": "「{value}」不是允许的数（{detail}）",
+        "en": "'{value}' is not an allowed number ({detail})",
+    },
+    "error.value_invalid": {
+        "zh": "「{value}」无效（{detail}）",
+        "en": "'{value}' is not valid ({detail})",
+    },
+    "error.options_conflict": {
+        "zh": "请二选一：用 --cashflows 文件，或用 --amount/--term/--rate 描述借款",
+        "en": "use either --cashflows FILE or --amount/--term/--rate, not both",
+    },
+    "error.options_missing": {
+        "zh": "缺少 {names}；用 --amount、--term、--rate 描述借款，或用 --cashflows 文件",
+        "en": "missing {names}; describe the loan with --amount, --term and --rate, "
+        "or give --cashflows FILE",
+    },
+    "error.date_invalid": {
+        "zh": "「{value}」不是日期；请写 ISO 格式，如 2026-01-31",
+        "en": "'{value}' is not a date; use ISO form, e.g. 2026-01-31",
+    },
+    # --- apr report ---
+    "apr.title": {"zh": "这笔借款一年真正要花多少钱", "en": "What this loan really costs per year"},
+    "apr.nominal": {"zh": "年化(IRR)", "en": "APR (IRR)"},
+    "apr.effective": {"zh": "复利年化", "en": "Effective"},
+    "apr.simple": {"zh": "单利年化", "en": "Simple"},
+    "apr.advertised": {"zh": "宣传年化", "en": "Advertised"},
+    "apr.not_advertised": {"zh": "无", "en": "none"},
+    "apr.received": {"zh": "实际到手", "en": "Cash received"},
+    "apr.repaid": {"zh": "一共还款", "en": "Total repaid"},
+    "apr.cost": {"zh": "借款成本", "en": "Cost of the loan"},
+    "apr.how": {"zh": "怎么算的", "en": "How each figure is computed"},
+    "apr.how.nominal_irr": {
+        "zh": "IRR法：每期内部收益率 {periodic} × 每年 {ppy} 期 = {value}（人民银行公告〔2021〕第3号）",
+        "en": "IRR method: periodic IRR {periodic} × {ppy} periods a year = {value} "
+        "(PBoC 2021 No. 3; Reg Z Appendix J)",
+    },
+    "apr.how.nominal_single": {
+        "zh": "一次还清：成本 {cost} ÷ 到手 {received} × 每年 {ppy} 个这样的期限 = {value}",
+        "en": "single payment: cost {cost} ÷ cash received {received} × {ppy} such terms a year "
+        "= {value} (Reg Z)",
+    },
+    "apr.how.effective": {
+        "zh": "复利：(1 + {periodic})^{ppy} − 1 = {value}（欧盟/英国 APRC 方法）",
+        "en": "compounded: (1 + {periodic})^{ppy} − 1 = {value} (EU/UK APRC method)",
+    },
+    "apr.how.simple": {
+        "zh": "单利法：成本 {cost} ÷ 平均实际占用本金 {average} ÷ {years} 年 = {value}",
+        "en": "simple method: cost {cost} ÷ average principal in use {average} ÷ {years} years "
+        "= {value}",
+    },
+    "apr.how.advertised": {
+        "zh": "宣传利率 {rate} 按单利折成一年 = {value}",
+        "en": "headline rate {rate} scaled to a year without compounding = {value}",
+    },
+    "apr.principal_note": {
+        "zh": "本金按实际到手金额计算（民法典第670条：利息不得预先在本金中扣除）",
+        "en": "the principal is the cash actually received (Civil Code art. 670: interest may not "
+        "be deducted from the principal in advance)",
+    },
+    "apr.schedule": {"zh": "还款计划", "en": "Repayment schedule"},
+    "apr.col.period": {"zh": "期", "en": "Period"},
+    "apr.col.date": {"zh": "日期", "en": "Date"},
+    "apr.col.principal": {"zh": "本金", "en": "Principal"},
+    "apr.col.interest": {"zh": "利息", "en": "Interest"},
+    "apr.col.fees": {"zh": "费用", "en": "Fees"},
+    "apr.col.payment": {"zh": "还款", "en": "Payment"},
+    "apr.col.balance": {"zh": "剩余本金", "en": "Balance"},
+    "apr.col.amount": {"zh": "金额", "en": "Amount"},
+    "apr.payout": {"zh": "放款", "en": "payout"},
+    "apr.lines": {"zh": "越过的法律与监管红线（{day}）", "en": "Legal and regulatory lines crossed ({day})"},
+    "apr.lines_none": {
+        "zh": "IRR 年化利率没有超过 {day} 有效的任何一条线",
+        "en": "the IRR APR is below every line in force on {day}",
+    },
+    "apr.line_item": {"zh": "{rate} — {name}（适用：{scope}）", "en": "{rate} — {name} (applies to: {scope})"},
+    "apr.licensed_note": {
+        "zh": "注意：持牌机构（银行、消费金融公司、小贷公司）不适用民间借贷的 4 倍 LPR 上限，"
+        "而受监管红线约束（如 24%、36%）",
+        "en": "note: licensed lenders (banks, consumer-finance and microloan companies) are not "
+        "bound by the private-lending 4 × LPR cap but by regulators' lines (e.g. 24%, 36%)",
+    },
+    "apr.gap": {
+        "zh": "真实年化比宣传利率高 {gap} 个百分点",
+        "en": "the real APR is {gap} percentage points above the advertised rate",
+    },
+}
