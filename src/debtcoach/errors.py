@@ -18,3 +18,11 @@ class InputError(ValueError):
         self.code = code
         self.params = params
         super().__init__(f"{field}: {code} {params}")
+
+
+class InputErrors(ValueError):
+    """Several located problems found at once (a whole file checked), reported one per line."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(error) for error in errors))

@@ -37,28 +37,50 @@ def input_errors(exc: ValidationError, prefix: str = "") -> list[InputError]:
             found.append(_prefixed(InputError(field, original.code, **original.params), prefix))
             continue
         kind = error["type"]
+        ctx = error.get("ctx") or {}
         params: dict[str, object] = {"value": _short(error.get("input"))}
-        if kind == "missing":
-            code = "field_missing"
-        elif kind == "extra_forbidden":
-            code = "field_unknown"
-        elif kind == "enum":
-            code = "choice_invalid"
-            params["allowed"] = (error.get("ctx") or {}).get("expected", "")
-        elif kind.startswith(("int_", "float_", "decimal_")) or kind in ("greater_than_equal",):
-            code = "number_invalid"
-            params["detail"] = error["msg"]
-        else:
-            code = "value_invalid"
-            params["detail"] = error["msg"]
+        code = _CODES.get(kind, "value_invalid")
+        if kind == "enum":
+            params["allowed"] = ctx.get("expected", "")
+        elif kind in _LIMITS:
+            params["limit"] = ctx.get(_LIMITS[kind], "")
         found.append(_prefixed(InputError(where or "(top)", code, **params), prefix))
     return found
+
+
+_CODES = {
+    "missing": "field_missing",
+    "extra_forbidden": "field_unknown",
+    "enum": "choice_invalid",
+    "greater_than_equal": "number_min",
+    "greater_than": "number_above",
+    "less_than_equal": "number_max",
+    "string_too_short": "text_empty",
+    "int_parsing": "whole_number",
+    "int_type": "whole_number",
+    "int_from_float": "whole_number",
+    "float_parsing": "number_invalid",
+    "float_type": "number_invalid",
+    "bool_parsing": "bool_invalid",
+    "bool_type": "bool_invalid",
+    "string_type": "text_invalid",
+    "model_type": "table_invalid",
+    "model_attributes_type": "table_invalid",
+    "dict_type": "table_invalid",
+    "list_type": "list_invalid",
+}
+_LIMITS = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le"}
 
 
 def _prefixed(error: InputError, prefix: str) -> InputError:
     if not prefix:
         return error
-    field = f"{prefix}.{error.field}" if not error.field.startswith("[") else prefix + error.field
+    if prefix.endswith(":"):
+        field = f"{prefix} {error.field}"
+    elif error.field.startswith("["):
+        field = prefix + error.field
+    else:
+        field = f"{prefix}.{error.field}"
     return InputError(field, error.code, **error.params)
 
 

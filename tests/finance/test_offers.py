@@ -1,4 +1,4 @@
-from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from pydantic import ValidationError
@@ -13,11 +13,11 @@ from debtcoach.validation import input_errors
     ("text", "default", "fee"),
     [
         ("2000", FeeTiming.UPFRONT, Fee(FeeTiming.UPFRONT, fixed_fen=200_000)),
-        ("10%", FeeTiming.UPFRONT, Fee(FeeTiming.UPFRONT, share=Decimal("0.1"))),
-        ("0.6%", FeeTiming.PER_PERIOD, Fee(FeeTiming.PER_PERIOD, share=Decimal("0.006"))),
+        ("10%", FeeTiming.UPFRONT, Fee(FeeTiming.UPFRONT, share=Fraction("0.1"))),
+        ("0.6%", FeeTiming.PER_PERIOD, Fee(FeeTiming.PER_PERIOD, share=Fraction("0.006"))),
         ("19.9/month", FeeTiming.ONCE, Fee(FeeTiming.PER_MONTH, fixed_fen=1990)),
         ("198 once", FeeTiming.PER_PERIOD, Fee(FeeTiming.ONCE, fixed_fen=19_800)),
-        ("1%/period", FeeTiming.ONCE, Fee(FeeTiming.PER_PERIOD, share=Decimal("0.01"))),
+        ("1%/period", FeeTiming.ONCE, Fee(FeeTiming.PER_PERIOD, share=Fraction("0.01"))),
         ("¥50", FeeTiming.ONCE, Fee(FeeTiming.ONCE, fixed_fen=5000)),
     ],
 )
@@ -37,7 +37,7 @@ def test_refuses_bad_fees(text: str, code: str) -> None:
 
 
 def test_percentage_fees_are_charged_on_the_contract_amount_to_the_fen() -> None:
-    assert Fee(FeeTiming.UPFRONT, share=Decimal("0.006")).amount_fen(123_457) == 741  # 740.742
+    assert Fee(FeeTiming.UPFRONT, share=Fraction("0.006")).amount_fen(123_457) == 741  # 740.742
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_offer_keeps_yuan_inputs_as_fen() -> None:
         {"amount": "1,000.50", "term": "7d", "rate": "日息万五", "upfront_fee": "10%"}
     )
     assert offer.amount_fen == 100_050
-    assert offer.upfront_fee == Fee(FeeTiming.UPFRONT, share=Decimal("0.1"))
+    assert offer.upfront_fee == Fee(FeeTiming.UPFRONT, share=Fraction("0.1"))
 
 
 def _errors(**fields: object) -> list[tuple[str, str]]:
@@ -97,4 +97,4 @@ def test_late_terms_parse_like_everything_else() -> None:
                                       "late": {"penalty_rate": "日息万五", "late_fee": 30}})
     assert offer.late is not None
     assert offer.late.late_fee_fen == 3000
-    assert offer.late.penalty_rate.value == Decimal("0.0005")
+    assert offer.late.penalty_rate.value == Fraction("0.0005")

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -37,7 +38,7 @@ from debtcoach.finance.rates import Rate, parse_rate
     ],
 )
 def test_parses_rates_as_advertised(text: str, value: str, period: Period) -> None:
-    assert parse_rate(text) == Rate(Decimal(value), period)
+    assert parse_rate(text) == Rate(Fraction(value), period)
 
 
 @pytest.mark.parametrize(
@@ -63,16 +64,17 @@ def test_refuses_rates_without_a_clear_period_or_value(text: str, code: str) -> 
 @pytest.mark.parametrize(
     ("rate", "period", "expected"),
     [
-        ("0.05%/day", YEAR, Decimal("0.1825")),  # 日息万五 = 18.25%/year (FACTS §1.5)
-        ("0.02%/day", YEAR, Decimal("0.073")),
-        ("0.1%/day", YEAR, Decimal("0.365")),
-        ("18%/year", MONTH, Decimal("0.015")),
-        ("0.6%/month", YEAR, Decimal("0.072")),
-        ("24%/year", Period(Unit.DAY, 14), Decimal("0.24") * 14 / 365),
+        ("0.05%/day", YEAR, Fraction("0.1825")),  # 日息万五 = 18.25%/year (FACTS §1.5)
+        ("0.02%/day", YEAR, Fraction("0.073")),
+        ("0.1%/day", YEAR, Fraction("0.365")),
+        ("18%/year", MONTH, Fraction("0.015")),
+        ("0.6%/month", YEAR, Fraction("0.072")),
+        ("0.05%/day", MONTH, Fraction(73, 4800)),
+        ("24%/year", Period(Unit.DAY, 14), Fraction("0.24") * 14 / 365),
     ],
 )
 def test_converts_between_periods_by_simple_scaling(
-    rate: str, period: Period, expected: Decimal
+    rate: str, period: Period, expected: Fraction
 ) -> None:
     converted = parse_rate(rate).per(period)
     assert converted.value == expected
@@ -81,7 +83,7 @@ def test_converts_between_periods_by_simple_scaling(
 
 @given(st.decimals(min_value=0, max_value=10, places=6), st.sampled_from(list(Unit)))
 def test_printed_rates_parse_back_to_the_same_rate(value: Decimal, unit: Unit) -> None:
-    rate = Rate(value, Period(unit))
+    rate = Rate(Fraction(value), Period(unit))
     assert parse_rate(str(rate)) == rate
 
 

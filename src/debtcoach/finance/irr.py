@@ -39,7 +39,7 @@ _X_HI: Final = float(np.log1p(MAX_RATE))
 _TOL: Final = 1e-13
 _MAX_ITER: Final = 100
 # Grid for schedules with several sign changes: x = 0.05 sinh(u) with u evenly spaced, so points
-# are about 0.25% per period apart near zero and further apart towards the search limits.
+# are about 0.2% per period apart near zero and further apart towards the search limits.
 _GRID_SCALE: Final = 0.05
 _GRID_HALF: Final = 160
 _GRID_CHUNK: Final = 2_000_000
@@ -140,6 +140,7 @@ def _refine(
     x = np.clip(x_start, lo, hi)
     step_old = hi - lo
     step = step_old.copy()
+    finished = np.zeros(rows, dtype=bool)
     for _ in range(_MAX_ITER):
         w = _weights(lag, span, x, out=work[: x.size])
         value = orient * np.einsum("ij,ij->i", flows, w)
@@ -169,17 +170,23 @@ def _refine(
         x_new = np.where(accept, candidate, lo + 0.5 * (hi - lo))
         # A step below the tolerance ends the row even when rounding puts it on a bracket end.
         x_new = np.where(tiny, np.clip(candidate, lo, hi), x_new)
+        x_new = np.where(root, x, x_new)
         step = x_new - x
         done = root | tiny | (np.abs(step) <= tol)
-        out[idx] = np.where(root, x, x_new)
-        x = x_new
-        if done.all():
+        newly = done & ~finished
+        out[idx[newly]] = x_new[newly]
+        # Finished rows stay in the working set until it is compacted, but keep their answer.
+        finished |= done
+        x = np.where(finished, x, x_new)
+        if finished.all():
             break
-        if 2 * np.count_nonzero(done) >= done.size:
-            keep = ~done
+        if 2 * np.count_nonzero(finished) >= finished.size:
+            keep = ~finished
             idx = idx[keep]
             flows, lag, span, orient = flows[keep], lag[keep], span[keep], orient[keep]
             lo, hi, x, step_old, step = lo[keep], hi[keep], x[keep], step_old[keep], step[keep]
+            finished = finished[keep]
+    out[idx[~finished]] = x[~finished]
     return out, seen_left, seen_right
 
 
@@ -268,12 +275,15 @@ def _solve_several_changes(
 
 def _first(mask: BoolArray) -> IntArray:
     """Column of the first True in each row (0 where none)."""
-    return mask.argmax(axis=1)
+    column: IntArray = mask.argmax(axis=1)
+    return column
 
 
 def _last(mask: BoolArray) -> IntArray:
     """Column of the last True in each row (the last column where none)."""
-    return mask.shape[1] - 1 - mask[:, ::-1].argmax(axis=1)
+    from_end: IntArray = mask[:, ::-1].argmax(axis=1)
+    column: IntArray = mask.shape[1] - 1 - from_end
+    return column
 
 
 def _solve(
@@ -339,7 +349,8 @@ def irr(cashflows: ArrayLike, times: ArrayLike | None = None) -> FloatArray:
     ``cashflows`` is 2-D (one schedule per row, padded with zeros) or 1-D (one schedule).
     ``times`` is None for flows at whole periods 0, 1, 2, ...; otherwise a 1-D array shared by
     every row or a 2-D array shaped like ``cashflows``, in periods (fractions allowed). The sign
-    convention does not matter. A 1-D input gives a 0-d array.
+    convention does not matter. A 1-D input gives a 0-d array. Where the flows change sign more
+    than once, the rate closest to zero among those found is returned (see the module notes).
     """
     rates, _, one_d = _solve(cashflows, times)
     return np.asarray(rates[0]) if one_d else rates

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from debtcoach.errors import InputError
 
@@ -12,9 +13,10 @@ FEN_PER_YUAN = 100
 _MONEY = re.compile(r"^[¥￥]?\s*(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:元|yuan|CNY)?$", re.I)
 
 
-def round_fen(amount: Decimal) -> int:
-    """Round a Decimal number of fen to a whole fen, half up, as lenders' statements do."""
-    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def round_fen(amount: Fraction | Decimal | int) -> int:
+    """Round an exact, non-negative number of fen to a whole fen, half up, as lenders do."""
+    exact = Fraction(amount)
+    return (2 * exact.numerator + exact.denominator) // (2 * exact.denominator)
 
 
 def yuan_to_fen(yuan: Decimal | int | str) -> int:
@@ -23,10 +25,6 @@ def yuan_to_fen(yuan: Decimal | int | str) -> int:
     if value != value.to_integral_value():
         raise ValueError(f"{yuan} has fractions of a fen")
     return int(value)
-
-
-def fen_to_yuan(fen: int) -> Decimal:
-    return Decimal(fen) / FEN_PER_YUAN
 
 
 def parse_money(text: str | int | float, field: str) -> int:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from fractions import Fraction
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -42,7 +43,7 @@ class Fee:
 
     timing: FeeTiming
     fixed_fen: int = 0
-    share: Decimal = Decimal(0)
+    share: Fraction = Fraction(0)
 
     def amount_fen(self, contract_fen: int) -> int:
         return self.fixed_fen + round_fen(self.share * contract_fen)
@@ -75,7 +76,7 @@ def parse_fee(text: str | int | float, field: str, default: FeeTiming) -> Fee:
     value = match["value"]
     if share := _SHARE.match(value):
         try:
-            return Fee(timing, share=Decimal(share["num"]) / 100)
+            return Fee(timing, share=Fraction(Decimal(share["num"])) / 100)
         except InvalidOperation:
             raise InputError(field, "fee_invalid", value=raw) from None
     if value.startswith("-"):
@@ -97,10 +98,8 @@ class Term:
         return f"{self.count}{'d' if self.unit is Unit.DAY else 'm'}"
 
     @property
-    def years(self) -> Decimal:
-        if self.unit is Unit.DAY:
-            return Decimal(self.count) / 365
-        return Decimal(self.count) / 12
+    def years(self) -> Fraction:
+        return Fraction(self.count, 365 if self.unit is Unit.DAY else 12)
 
 
 _TERM = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[a-z]+|个月|月|天|日)$")

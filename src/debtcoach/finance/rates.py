@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from debtcoach.errors import InputError
 from debtcoach.finance.periods import YEAR, Period, Unit, unit_from_word
@@ -17,18 +18,20 @@ from debtcoach.finance.periods import YEAR, Period, Unit, unit_from_word
 
 @dataclass(frozen=True)
 class Rate:
-    """``value`` is a fraction per ``period``: Rate(Decimal('0.0005'), DAY) is 0.05% a day."""
+    """``value`` is the exact share per ``period``: Rate(Fraction(1, 2000), DAY) is 0.05% a day.
 
-    value: Decimal
+    Exact, because a converted rate rarely has a finite decimal (0.05%/day is 73/4800 a month) and
+    interest is rounded to the fen from it."""
+
+    value: Fraction
     period: Period
 
     def per(self, period: Period) -> Rate:
         """The same rate quoted for another period, by simple scaling (no compounding)."""
-        ratio = self.period.per_year / period.per_year
-        return Rate(self.value * Decimal(ratio.numerator) / Decimal(ratio.denominator), period)
+        return Rate(self.value * self.period.per_year / period.per_year, period)
 
     @property
-    def annual(self) -> Decimal:
+    def annual(self) -> Fraction:
         """Simple annual rate: what an advert's "年化" would be if it only scaled the headline."""
         return self.per(YEAR).value
 
@@ -36,9 +39,10 @@ class Rate:
         return f"{format_percent(self.value)}/{self.period}"
 
 
-def format_percent(fraction: Decimal) -> str:
-    """0.0005 → '0.05%'; keeps every significant digit and no trailing zeros."""
-    text = format((fraction * 100).normalize(), "f")
+def format_percent(share: Fraction) -> str:
+    """1/2000 → '0.05%': every significant digit (up to 12), no trailing zeros."""
+    percent = Decimal(share.numerator) * 100 / Decimal(share.denominator)
+    text = format(round(percent, 12).normalize(), "f")
     return f"{text}%"
 
 
@@ -86,7 +90,7 @@ _EN_RATE = re.compile(
 )
 
 
-def _value(text: str, original: str, field: str) -> Decimal:
+def _value(text: str, original: str, field: str) -> Fraction:
     """A rate's number: '0.05%', '万五', '万分之五', '千一', '万2.5'."""
     text = text.strip()
     try:
@@ -100,7 +104,7 @@ def _value(text: str, original: str, field: str) -> Decimal:
         raise InputError(field, "rate_invalid", value=original) from None
     if value < 0:
         raise InputError(field, "rate_negative", value=original)
-    return value
+    return Fraction(value)
 
 
 def parse_rate(text: str, field: str = "rate") -> Rate:

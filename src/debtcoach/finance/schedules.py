@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from fractions import Fraction
 
 from debtcoach.finance.money import round_fen
 from debtcoach.finance.offers import LoanOffer, Repayment
@@ -90,7 +90,7 @@ def build_schedule(offer: LoanOffer) -> Schedule:
 
 
 def _instalments(
-    method: Repayment, principal: int, rate: Decimal, count: int, extra_fees: int
+    method: Repayment, principal: int, rate: Fraction, count: int, extra_fees: int
 ) -> list[ScheduleRow]:
     balance = principal
     rows: list[ScheduleRow] = []
@@ -108,7 +108,7 @@ def _instalments(
         elif method is Repayment.EQUAL_INSTALLMENT:
             paid = balance if last else level - interest
         else:  # equal principal, with or without a flat fee in place of interest
-            paid = balance if last else round_fen(Decimal(principal) / count)
+            paid = balance if last else round_fen(Fraction(principal, count))
             if method is Repayment.FLAT_FEE:
                 interest, fees = 0, fees + round_fen(principal * rate)
         balance -= paid
@@ -116,8 +116,8 @@ def _instalments(
     return rows
 
 
-def _level_payment(principal: int, rate: Decimal, count: int) -> int:
+def _level_payment(principal: int, rate: Fraction, count: int) -> int:
     """等额本息: P·i / (1 − (1+i)^−n), rounded to the fen; P/n when the rate is zero."""
     if rate == 0:
-        return round_fen(Decimal(principal) / count)
+        return round_fen(Fraction(principal, count))
     return round_fen(principal * rate / (1 - (1 + rate) ** -count))

@@ -116,6 +116,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "「{value}」不是金额；请写元为单位的数，收到为正、付出为负，最多两位小数",
         "en": "'{value}' is not an amount; use yuan, + received and − paid, at most 2 decimals",
     },
+    "error.toml_invalid": {
+        "zh": "不是有效的 TOML（{detail}）",
+        "en": "not valid TOML ({detail})",
+    },
+    "error.duplicate_id": {
+        "zh": "id「{value}」重复；每个放贷方的 id 必须唯一",
+        "en": "the id '{value}' is used twice; each lender needs its own id",
+    },
     "error.field_missing": {"zh": "缺少这一项", "en": "this field is required"},
     "error.field_unknown": {
         "zh": "不认识这一项（可能拼错了）",
@@ -126,12 +134,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not one of the choices; allowed: {allowed}",
     },
     "error.number_invalid": {
-        "zh": "「{value}」不是允许的数（{detail}）",
-        "en": "'{value}' is not an allowed number ({detail})",
+        "zh": "「{value}」不是数字",
+        "en": "'{value}' is not a number",
+    },
+    "error.whole_number": {
+        "zh": "「{value}」不是整数；这里需要 0、1、2 … 这样的整数",
+        "en": "'{value}' is not a whole number; use 0, 1, 2, …",
+    },
+    "error.number_min": {
+        "zh": "「{value}」太小；最小允许 {limit}",
+        "en": "'{value}' is too small; the smallest allowed is {limit}",
+    },
+    "error.number_above": {
+        "zh": "「{value}」必须大于 {limit}",
+        "en": "'{value}' must be more than {limit}",
+    },
+    "error.number_max": {
+        "zh": "「{value}」太大；最大允许 {limit}",
+        "en": "'{value}' is too large; the largest allowed is {limit}",
+    },
+    "error.text_empty": {"zh": "不能为空", "en": "cannot be empty"},
+    "error.text_invalid": {
+        "zh": "「{value}」应为文字（加引号的字符串）",
+        "en": "'{value}' should be text (a quoted string)",
+    },
+    "error.bool_invalid": {
+        "zh": "「{value}」应为 true 或 false",
+        "en": "'{value}' should be true or false",
+    },
+    "error.table_invalid": {
+        "zh": "「{value}」应为一个表（[section] 或 {{ key = value }}）",
+        "en": "'{value}' should be a table ([section] or {{ key = value }})",
+    },
+    "error.list_invalid": {
+        "zh": "「{value}」应为列表（[[section]] 或 [ … ]）",
+        "en": "'{value}' should be a list ([[section]] or [ … ])",
     },
     "error.value_invalid": {
-        "zh": "「{value}」无效（{detail}）",
-        "en": "'{value}' is not valid ({detail})",
+        "zh": "「{value}」无效",
+        "en": "'{value}' is not valid",
     },
     "error.options_conflict": {
         "zh": "请二选一：用 --cashflows 文件，或用 --amount/--term/--rate 描述借款",
