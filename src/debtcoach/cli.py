@@ -4,8 +4,10 @@ on stderr and exit code 2; nothing here computes money."""
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -14,14 +16,21 @@ from typing import Any, TypeVar, cast
 import click
 from pydantic import ValidationError
 
-from debtcoach.errors import InputError
+from debtcoach.errors import InputError, InputErrors
 from debtcoach.finance.apr import AprFigures, annualize, cost_of
 from debtcoach.finance.cashflows import CashFlows, parse_cashflows
 from debtcoach.finance.legal import lines_crossed
 from debtcoach.finance.offers import LoanOffer
 from debtcoach.finance.periods import parse_period
-from debtcoach.i18n import LANGS, Lang, detect_lang, error_line
-from debtcoach.report import apr_json, print_apr_report
+from debtcoach.i18n import LANGS, Lang, detect_lang, error_line, t
+from debtcoach.lessons.loader import check_lessons
+from debtcoach.report_apr import apr_json, print_apr_report
+from debtcoach.report_simulate import print_simulation, simulation_csv
+from debtcoach.sim.loader import load_scenario
+from debtcoach.sim.run import EngineName
+from debtcoach.sim.run import simulate as simulate_run
+from debtcoach.sim.summary import months_json, totals_json
+from debtcoach.textfile import read_text
 from debtcoach.validation import input_errors
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -50,6 +59,8 @@ def reports_input_errors(command: F) -> F:
             return command(*args, **kwargs)
         except InputError as error:
             _fail([error], lang)
+        except InputErrors as errors:
+            _fail(errors.errors, lang)
         except ValidationError as exc:
             _fail(input_errors(exc), lang)
         return None
@@ -131,6 +142,103 @@ def apr(
     _emit(cost.figures, cost, None, loan_date, as_json, lang)
 
 
+MAX_PATHS = 1_000_000
+PROGRESS_FROM_PATHS = 10_000
+
+
+@cli.command()
+@click.argument("scenario_file", type=click.Path(path_type=Path), metavar="FILE.toml")
+@click.option("--months", "months_text", help="Run this many months instead of the file's.")
+@click.option("--paths", "paths_text", default="1", show_default=True,
+              help="Monte Carlo paths (income shocks from the borrower's income_volatility).")
+@click.option("--seed", "seed_text", default="0", show_default=True,
+              help="Seed for the income shocks.")
+@click.option("--engine", default="numpy", show_default=True, help="numpy | reference")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--csv", "as_csv", is_flag=True, help="One CSV row a month.")
+@lang_option
+@reports_input_errors
+def simulate(
+    scenario_file: Path, months_text: str | None, paths_text: str, seed_text: str, engine: str,
+    as_json: bool, as_csv: bool, lang: Lang | None,
+) -> None:
+    """Run a borrowing scenario month by month (以贷养贷, rollover, default, …)."""
+    lang = lang or click.get_current_context().obj or detect_lang()
+    if as_json and as_csv:
+        raise InputError("--csv", "output_conflict")
+    if engine not in ("numpy", "reference"):
+        raise InputError("--engine", "engine_invalid", value=engine)
+    paths = _whole_number(paths_text, "--paths", 1, MAX_PATHS, "paths_invalid")
+    seed = _whole_number(seed_text, "--seed", 0, 2**63 - 1, "number_min")
+    scenario = load_scenario(read_text(scenario_file), str(scenario_file))
+    if months_text is not None:
+        months = _whole_number(months_text, "--months", 1, 600, "months_invalid")
+        scenario = scenario.model_copy(update={"months": months})
+    with _progress_bar(paths, lang) as progress:
+        result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress)
+    if as_json:
+        data = {"months": months_json(result), "totals": totals_json(result)}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif as_csv:
+        click.echo(simulation_csv(result), nl=False)
+    else:
+        print_simulation(result, scenario_file.stem, lang)
+
+
+def default_lessons_dir() -> Path:
+    """The lessons shipped in this checkout (``DEBTCOACH_LESSONS`` overrides)."""
+    override = os.environ.get("DEBTCOACH_LESSONS")
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "lessons"
+
+
+@cli.group()
+def lessons() -> None:
+    """Lesson files: check them."""
+
+
+@lessons.command("check")
+@click.argument("directory", required=False, type=click.Path(path_type=Path), metavar="[DIR]")
+@lang_option
+def lessons_check(directory: Path | None, lang: Lang | None) -> None:
+    """Validate every lesson: schema, both languages, sources, scenarios run, answers compute."""
+    lang = lang or click.get_current_context().obj or detect_lang()
+    root = directory or default_lessons_dir()
+    if not root.is_dir():
+        _fail([InputError(str(root), "file_missing", detail="not a folder")], lang)
+    loaded, problems = check_lessons(root)
+    if problems:
+        _fail(problems, lang)
+    click.echo(t("lessons.ok", lang, count=len(loaded), root=str(root)))
+
+
+def _whole_number(text: str, field: str, low: int, high: int, code: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(field, "whole_number", value=text) from None
+    if not low <= value <= high:
+        raise InputError(field, code, value=text, limit=high if code != "number_min" else low)
+    return value
+
+
+@contextmanager
+def _progress_bar(paths: int, lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long Monte Carlo runs; stdout stays clean for --json."""
+    if paths < PROGRESS_FROM_PATHS:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(t("sim.progress", lang), total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
 def _emit(
     figures: AprFigures, cost: Any, flows: CashFlows | None, loan_date: date, as_json: bool,
     lang: Lang,
@@ -154,17 +262,7 @@ def _parse_date(text: str | None) -> date:
 
 def _read_cashflows(path: Path, period_text: str) -> CashFlows:
     period = parse_period(period_text, "--period")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "file_missing", detail=exc.strerror or str(exc)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(str(path), "file_not_text") from None
-    if "\x00" in text:
-        raise InputError(str(path), "file_not_text")
-    return parse_cashflows(text, period, source=str(path))
+    return parse_cashflows(read_text(path), period, source=str(path))
 
 
 def main() -> None:

@@ -13,7 +13,11 @@ from pydantic import ValidationError
 from debtcoach.errors import InputError
 
 
-def _path(loc: Sequence[int | str]) -> str:
+def _path(loc: Sequence[int | str], tags: frozenset[str]) -> str:
+    """'steps[6].prompt.zh' from pydantic's loc, without the tag a tagged union adds after an
+    index ('steps', 6, 'decision', 'prompt', 'zh')."""
+    loc = [part for index, part in enumerate(loc)
+           if not (part in tags and index > 0 and isinstance(loc[index - 1], int))]
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -23,17 +27,23 @@ def _path(loc: Sequence[int | str]) -> str:
     return out
 
 
-def input_errors(exc: ValidationError, prefix: str = "") -> list[InputError]:
-    """One InputError per problem, each with the dotted path of the field at fault."""
+def input_errors(
+    exc: ValidationError, prefix: str = "", tags: frozenset[str] = frozenset()
+) -> list[InputError]:
+    """One InputError per problem, each with the dotted path of the field at fault. ``tags`` are
+    the tags of tagged unions in the model (lesson step types), left out of paths."""
     found: list[InputError] = []
     for error in exc.errors():
-        where = _path(error["loc"])
+        where = _path(error["loc"], tags)
         original = (error.get("ctx") or {}).get("error")
         if isinstance(original, InputError):
             # A field validator's loc already ends at the field; a model validator's stops at the
             # model, so its own field name completes the path.
             leaf = original.field.rsplit(".", 1)[-1]
-            field = where if where.endswith(leaf) else ".".join(p for p in (where, leaf) if p)
+            if not where:
+                field = original.field
+            else:
+                field = where if where.endswith(leaf) else f"{where}.{leaf}"
             found.append(_prefixed(InputError(field, original.code, **original.params), prefix))
             continue
         kind = error["type"]

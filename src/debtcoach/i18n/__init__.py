@@ -21,7 +21,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 _BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en_US"}
 
 
-def t(key: str, lang: Lang, **params: object) -> str:
+def t(key: str, lang: Lang, /, **params: object) -> str:
     """The message ``key`` in ``lang`` with ``params`` filled in."""
     return MESSAGES[key][lang].format(**params)
 

@@ -252,4 +252,127 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "真实年化比宣传利率高 {gap} 个百分点",
         "en": "the real APR is {gap} percentage points above the advertised rate",
     },
+    # --- simulate report ---
+    "sim.title": {
+        "zh": "{name}：{months} 个月，{paths} 条路径",
+        "en": "{name}: {months} months, {paths} path(s)",
+    },
+    "sim.col.month": {"zh": "月", "en": "Month"},
+    "sim.col.debt": {"zh": "欠款", "en": "Debt"},
+    "sim.col.debt_p": {"zh": "欠款 p{p}", "en": "Debt p{p}"},
+    "sim.col.cash_received": {"zh": "借到", "en": "Borrowed"},
+    "sim.col.paid": {"zh": "还给贷方", "en": "Paid"},
+    "sim.col.interest": {"zh": "利息", "en": "Interest"},
+    "sim.col.fees": {"zh": "费用", "en": "Fees"},
+    "sim.col.penalties": {"zh": "罚息", "en": "Penalties"},
+    "sim.col.lenders": {"zh": "平台数", "en": "Lenders"},
+    "sim.col.state": {"zh": "状态", "en": "State"},
+    "sim.chart": {
+        "zh": "每月欠款（对比最初需要的 {need}）",
+        "en": "Debt by month (against the {need} first needed)",
+    },
+    "sim.need": {"zh": "最初", "en": "needed"},
+    "sim.cost_line": {
+        "zh": "为了借到 {borrowed}，你一共付了 {costs} 的利息、费用和罚息",
+        "en": "You have paid {costs} in interest, fees and penalties to borrow {borrowed}",
+    },
+    "sim.progress": {"zh": "模拟中", "en": "Simulating"},
+    "state.ok": {"zh": "正常", "en": "ok"},
+    "state.stacking": {"zh": "以贷养贷", "en": "stacking"},
+    "state.overdue": {"zh": "逾期", "en": "overdue"},
+    "state.collections": {"zh": "催收", "en": "collections"},
+    "state.default": {"zh": "违约", "en": "default"},
+    "error.engine_invalid": {
+        "zh": "「{value}」不是引擎；允许：numpy、reference",
+        "en": "'{value}' is not an engine; allowed: numpy, reference",
+    },
+    "error.paths_invalid": {
+        "zh": "路径数必须在 1 到 {limit} 之间（收到 {value}）",
+        "en": "paths must be between 1 and {limit} (got {value})",
+    },
+    "error.months_invalid": {
+        "zh": "月数必须在 1 到 600 之间（收到 {value}）",
+        "en": "months must be between 1 and 600 (got {value})",
+    },
+    "error.output_conflict": {
+        "zh": "--json 和 --csv 只能选一个",
+        "en": "choose one of --json and --csv",
+    },
+    # --- lessons check ---
+    "error.scenario_source": {
+        "zh": "场景要么写 file = \"…\"，要么写 inline 表，二者必须且只能有一个",
+        "en": "a scenario needs exactly one of file = \"…\" or an inline table",
+    },
+    "error.quiz_numeric": {
+        "zh": "数值题需要 answer（从本课的借款或场景计算），且不能有 choices",
+        "en": "a numeric quiz needs an answer (computed from the lesson's offers or scenarios) and no choices",
+    },
+    "error.quiz_choices": {
+        "zh": "{kind} 题至少要有 2 个选项，且正确选项数不对（现在有 {correct} 个）；单选恰好 1 个，多选至少 1 个",
+        "en": "a {kind} quiz needs 2+ choices and the right number of correct ones (now {correct}): exactly 1 for single, 1 or more for multiple",
+    },
+    "error.rule_needs": {
+        "zh": "规则 {rule} 需要这一项",
+        "en": "the rule {rule} needs this field",
+    },
+    "error.prose_outside_section": {
+        "zh": "第一个 <!-- section: id --> 之前不能有文字（会被丢掉）",
+        "en": "there is text before the first <!-- section: id --> line (it would be lost)",
+    },
+    "error.prose_duplicate_section": {
+        "zh": "段落「{name}」重复出现",
+        "en": "the section '{name}' appears twice",
+    },
+    "error.prose_empty_section": {
+        "zh": "段落「{name}」是空的",
+        "en": "the section '{name}' is empty",
+    },
+    "error.translation_missing": {
+        "zh": "缺少 {lang} 译文；每段文字都要有 zh 和 en",
+        "en": "the {lang} text is missing; every text needs both zh and en",
+    },
+    "error.lesson_needs_step": {
+        "zh": "每课至少要有一个 {kind} 步骤",
+        "en": "each lesson needs at least one {kind} step",
+    },
+    "error.source_unknown": {
+        "zh": "来源「{value}」不在 lessons/sources.toml 里",
+        "en": "the source '{value}' is not in lessons/sources.toml",
+    },
+    "error.sources_missing": {
+        "zh": "{kind} 步骤讲的是事实，必须在 sources 里写明来源",
+        "en": "a {kind} step states facts and must name them in sources",
+    },
+    "error.prose_section_missing": {
+        "zh": "{lang}.md 里没有段落「{name}」",
+        "en": "{lang}.md has no section '{name}'",
+    },
+    "error.offer_unknown": {
+        "zh": "本课没有 id 为「{value}」的借款（见 [[offers]]）",
+        "en": "this lesson has no offer with id '{value}' (see [[offers]])",
+    },
+    "error.scenario_unknown": {
+        "zh": "本课没有 id 为「{value}」的场景（见 [[scenarios]]）",
+        "en": "this lesson has no scenario with id '{value}' (see [[scenarios]])",
+    },
+    "error.month_after_end": {
+        "zh": "第 {value} 个月在场景结束（共 {months} 个月）之后",
+        "en": "month {value} is after the scenario ends ({months} months)",
+    },
+    "error.answer_unknown_ref": {
+        "zh": "答案引用了不存在的「{value}」",
+        "en": "the answer refers to '{value}', which does not exist",
+    },
+    "error.answer_unresolved": {
+        "zh": "答案无法计算（{detail}）",
+        "en": "the answer cannot be computed ({detail})",
+    },
+    "error.no_lessons": {
+        "zh": "这里没有课程（需要 NN-名称/lesson.toml 文件夹）",
+        "en": "no lessons here (expected NN-slug/lesson.toml folders)",
+    },
+    "lessons.ok": {
+        "zh": "{root}：{count} 课全部通过检查",
+        "en": "{root}: all {count} lessons check out",
+    },
 }

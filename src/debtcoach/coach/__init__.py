@@ -1,0 +1,1 @@
+"""Coaching over the maths: quiz grading, predictions, and warning rules over simulations."""

@@ -1,0 +1,245 @@
+"""Load lesson folders and check them: every problem is one located InputError.
+
+Reads only the files of the lesson folders it is given. ``check_lessons`` is what
+``debtcoach lessons check`` runs; ``load_lessons`` is what the app plays (it refuses a folder with
+problems rather than showing half a lesson).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from debtcoach.errors import InputError, InputErrors
+from debtcoach.finance.offers import LoanOffer
+from debtcoach.lessons.answers import answer_value
+from debtcoach.lessons.prose import split_sections
+from debtcoach.lessons.schema import (
+    STEP_TYPES,
+    DecisionStep,
+    Lesson,
+    LessonOffer,
+    OfferStep,
+    PredictStep,
+    QuizStep,
+    ScenarioStep,
+    Source,
+    SummaryStep,
+    TextStep,
+    WarningStep,
+    policy_with,
+)
+from debtcoach.sim.loader import parse_toml, scenario_from_dict
+from debtcoach.sim.run import simulate
+from debtcoach.sim.scenario import Localized, Scenario
+from debtcoach.textfile import read_text
+from debtcoach.validation import input_errors
+
+LANGS = ("zh", "en")
+NEEDS_SOURCES = (TextStep, OfferStep, QuizStep, WarningStep)
+
+
+@dataclass
+class LoadedLesson:
+    lesson: Lesson
+    folder: Path
+    prose: dict[str, dict[str, str]]  # lang → section → Markdown
+    offers: dict[str, LessonOffer]
+    scenarios: dict[str, tuple[Scenario, int, int]]  # id → (scenario, paths, seed)
+    answers: dict[str, float] = field(default_factory=dict)  # step id → computed answer
+
+
+def load_sources(root: Path) -> dict[str, Source]:
+    where = str(root / "sources.toml")
+    data = parse_toml(read_text(root / "sources.toml", where), where)
+    try:
+        return {key: Source.model_validate(value) for key, value in data.items()}
+    except ValidationError as exc:
+        raise InputErrors(input_errors(exc, prefix=f"{where}:")) from None
+
+
+def lesson_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / "lesson.toml").exists())
+
+
+def load_lesson(folder: Path, sources: dict[str, Source]) -> LoadedLesson:
+    """One lesson, fully checked; raises InputErrors listing every problem found."""
+    where = str(folder / "lesson.toml")
+    data = parse_toml(read_text(folder / "lesson.toml", where), where)
+    try:
+        lesson = Lesson.model_validate(data)
+    except ValidationError as exc:
+        raise InputErrors(input_errors(exc, prefix=f"{where}:", tags=STEP_TYPES)) from None
+    problems: list[InputError] = []
+
+    def problem(path: str, code: str, **params: Any) -> None:
+        problems.append(InputError(f"{where}: {path}", code, **params))
+
+    prose = _load_prose(folder, problems)
+    _check_texts(lesson, problem)
+    offers = {offer.id: offer for offer in lesson.offers}
+    scenarios = _load_scenarios(lesson, folder, problem)
+    loaded = LoadedLesson(lesson, folder, prose, offers, scenarios)
+    _check_steps(loaded, sources, problem)
+    if problems:
+        raise InputErrors(problems)
+    return loaded
+
+
+def _load_prose(folder: Path, problems: list[InputError]) -> dict[str, dict[str, str]]:
+    prose: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        path = folder / f"{lang}.md"
+        try:
+            prose[lang] = split_sections(read_text(path, str(path)), str(path))
+        except InputError as error:
+            problems.append(error)
+            prose[lang] = {}
+    return prose
+
+
+def _check_texts(lesson: Lesson, problem: Any) -> None:
+    """Both languages present and non-empty in every inline text."""
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, Localized):
+            for lang in LANGS:
+                if not getattr(value, lang).strip():
+                    problem(path, "translation_missing", lang=lang)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name), f"{path}.{name}" if path else name)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+
+    walk(lesson, "")
+
+
+def _load_scenarios(
+    lesson: Lesson, folder: Path, problem: Any
+) -> dict[str, tuple[Scenario, int, int]]:
+    out: dict[str, tuple[Scenario, int, int]] = {}
+    for index, ref in enumerate(lesson.scenarios):
+        path = f"scenarios[{index}]"
+        try:
+            if ref.file is not None:
+                file = (folder / ref.file).resolve()
+                data = parse_toml(read_text(file, str(file)), str(file))
+                scenario = scenario_from_dict(data, str(file))
+            else:
+                assert ref.inline is not None
+                scenario = scenario_from_dict(ref.inline, f"{path}.inline")
+            if ref.months is not None:
+                scenario = scenario.model_copy(update={"months": ref.months})
+            simulate(scenario, paths=min(ref.paths, 100), seed=ref.seed)
+        except InputError as error:
+            problem(f"{path} ({error.field})", error.code, **error.params)
+            continue
+        except InputErrors as errors:
+            for found in errors.errors:
+                problem(f"{path} ({found.field})", found.code, **found.params)
+            continue
+        if ref.id in out:
+            problem(f"{path}.id", "duplicate_id", value=ref.id)
+        out[ref.id] = (scenario, ref.paths, ref.seed)
+    return out
+
+
+def _check_steps(loaded: LoadedLesson, sources: dict[str, Source], problem: Any) -> None:
+    lesson = loaded.lesson
+    seen: set[str] = set()
+    kinds = {type(step) for step in lesson.steps}
+    for required, name in ((QuizStep, "quiz"), (WarningStep, "warning")):
+        if required not in kinds:
+            problem("steps", "lesson_needs_step", kind=name)
+    if (lesson.offers or lesson.scenarios) and PredictStep not in kinds:
+        problem("steps", "lesson_needs_step", kind="predict")
+    for index, step in enumerate(lesson.steps):
+        path = f"steps[{index}]"
+        if step.id in seen:
+            problem(f"{path}.id", "duplicate_id", value=step.id)
+        seen.add(step.id)
+        for source in step.sources:
+            if source not in sources:
+                problem(f"{path}.sources", "source_unknown", value=source)
+        if isinstance(step, NEEDS_SOURCES) and not step.sources:
+            problem(f"{path}.sources", "sources_missing", kind=step.type)
+        section = getattr(step, "prose", None)
+        if section is not None:
+            for lang in LANGS:
+                if loaded.prose[lang] and section not in loaded.prose[lang]:
+                    problem(f"{path}.prose", "prose_section_missing", name=section, lang=lang)
+        _check_references(loaded, step, path, problem)
+
+
+def _check_references(loaded: LoadedLesson, step: Any, path: str, problem: Any) -> None:
+    offer = getattr(step, "offer", None)
+    if offer is not None and offer not in loaded.offers:
+        problem(f"{path}.offer", "offer_unknown", value=offer)
+    scenario = getattr(step, "scenario", None)
+    if scenario is not None and scenario not in loaded.scenarios:
+        problem(f"{path}.scenario", "scenario_unknown", value=scenario)
+    if isinstance(step, ScenarioStep | SummaryStep) and scenario in loaded.scenarios:
+        months = loaded.scenarios[scenario][0].months
+        if isinstance(step, ScenarioStep) and isinstance(step.until, int) and step.until > months:
+            problem(f"{path}.until", "month_after_end", value=step.until, months=months)
+    if isinstance(step, DecisionStep) and scenario in loaded.scenarios:
+        for number, choice in enumerate(step.choices):
+            try:
+                policy_with(loaded.scenarios[scenario][0].policy, choice.policy)
+            except ValidationError as exc:
+                for error in input_errors(exc, prefix=f"{path}.choices[{number}].policy"):
+                    problem(error.field, error.code, **error.params)
+    answer = getattr(step, "answer", None)
+    if answer is not None:
+        _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem)
+
+
+def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
+                    problem: Any) -> None:
+    offers: dict[str, LoanOffer] = dict(loaded.offers)
+    try:
+        value = answer_value(answer, offers, loaded.scenarios)
+    except KeyError as missing:
+        problem(path, "answer_unknown_ref", value=str(missing).strip("'"))
+        return
+    except (ValueError, InputError) as exc:
+        problem(path, "answer_unresolved", detail=str(exc))
+        return
+    if not math.isfinite(value):
+        problem(path, "answer_unresolved", detail=str(value))
+        return
+    loaded.answers[step_id] = value
+
+
+def check_lessons(root: Path) -> tuple[list[LoadedLesson], list[InputError]]:
+    """Every lesson under ``root``: the ones that load, and every problem in the others."""
+    problems: list[InputError] = []
+    try:
+        sources = load_sources(root)
+    except InputError as error:
+        return [], [error]
+    except InputErrors as errors:
+        return [], errors.errors
+    loaded: list[LoadedLesson] = []
+    for folder in lesson_folders(root):
+        try:
+            loaded.append(load_lesson(folder, sources))
+        except InputError as error:
+            problems.append(error)
+        except InputErrors as errors:
+            problems.extend(errors.errors)
+    ids: dict[str, Path] = {}
+    for lesson in loaded:
+        if lesson.lesson.id in ids:
+            problems.append(InputError(str(lesson.folder / "lesson.toml") + ": id",
+                                       "duplicate_id", value=lesson.lesson.id))
+        ids[lesson.lesson.id] = lesson.folder
+    if not loaded and not problems:
+        problems.append(InputError(str(root), "no_lessons"))
+    return loaded, problems

@@ -1,0 +1,318 @@
+"""The lesson player: a pure state machine the TUI drives and tests play through.
+
+It holds the current step, one running simulation per scenario (paths = 1), armed warnings and
+the learner's answers. Everything that changes state is an action in ``log``; replaying the log
+on a fresh player restores the exact place, so progress can be saved as data and resumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+import numpy as np
+
+from debtcoach.coach.quiz import Reveal, from_typed, grade_choices, grade_number
+from debtcoach.coach.warnings import SIMULATION_RULES, first_month, offer_above_line
+from debtcoach.finance.apr import OfferCost, cost_of
+from debtcoach.lessons.answers import paid_costs
+from debtcoach.lessons.loader import LoadedLesson
+from debtcoach.lessons.schema import (
+    Choice,
+    DecisionStep,
+    OfferStep,
+    PredictStep,
+    QuizStep,
+    ScenarioStep,
+    Step,
+    SummaryStep,
+    WarningStep,
+    policy_with,
+)
+from debtcoach.sim.results import OK, Engine, SimResult
+from debtcoach.sim.run import start
+from debtcoach.sim.scenario import Localized, Policy
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A warning that fired: shown with a word and a symbol, never colour alone."""
+
+    step_id: str
+    message: Localized
+    why: Localized
+    sources: tuple[str, ...]
+    month: int | None  # 1-based month of the scenario it fired in, or None (offers, apps)
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    correct: bool
+    expected: float | None  # numeric quizzes: the computed answer
+
+
+@dataclass
+class _Run:
+    engine: Engine
+    months: int = 0
+    result: SimResult | None = None
+
+    def refresh(self) -> SimResult:
+        self.result = self.engine.result()
+        return self.result
+
+
+@dataclass
+class LessonPlayer:
+    loaded: LoadedLesson
+    today: date = field(default_factory=date.today)
+    index: int = 0
+    log: list[tuple[Any, ...]] = field(default_factory=list)
+    banners: list[Banner] = field(default_factory=list)
+    quiz_results: dict[str, QuizResult] = field(default_factory=dict)
+    predictions: dict[str, Reveal] = field(default_factory=dict)
+    decisions: dict[str, int] = field(default_factory=dict)
+    hints_shown: dict[str, int] = field(default_factory=dict)
+    revealed: set[str] = field(default_factory=set)
+    _runs: dict[str, _Run] = field(default_factory=dict)
+    _armed: list[WarningStep] = field(default_factory=list)
+    _policies: dict[str, Policy] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._arrive()
+
+    # --- where we are ---------------------------------------------------------------------
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.loaded.lesson.steps
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.index]
+
+    @property
+    def finished(self) -> bool:
+        return self.index == len(self.steps) - 1 and self.step_done()
+
+    def step_done(self) -> bool:
+        """Whether the learner may move on: scenarios must reach their pause, questions need an
+        answer (a wrong one is fine: the explanation follows)."""
+        step = self.step
+        if isinstance(step, ScenarioStep):
+            return self._paused(step)
+        if isinstance(step, QuizStep):
+            return step.id in self.quiz_results
+        if isinstance(step, PredictStep):
+            return step.id in self.predictions
+        if isinstance(step, DecisionStep):
+            return step.id in self.decisions
+        if isinstance(step, OfferStep):
+            return step.id in self.revealed
+        return True
+
+    # --- moving ---------------------------------------------------------------------------
+
+    def next(self) -> list[Banner]:
+        """Forward: an ad reveals its real cost, a running scenario advances one month;
+        otherwise the next step."""
+        step = self.step
+        if isinstance(step, ScenarioStep) and not self._paused(step):
+            return self.advance_month()
+        if isinstance(step, OfferStep) and step.id not in self.revealed:
+            self.log.append(("reveal",))
+            self.revealed.add(step.id)
+            return []
+        if not self.step_done() or self.index + 1 >= len(self.steps):
+            return []
+        self.log.append(("next",))
+        before = len(self.banners)
+        self.index += 1
+        self._arrive()
+        return self.banners[before:]
+
+    def back(self) -> None:
+        """Back one step to reread it; simulations stay where they are."""
+        if self.index > 0:
+            self.log.append(("back",))
+            self.index -= 1
+
+    def advance_month(self) -> list[Banner]:
+        step = self.step
+        if not isinstance(step, ScenarioStep) or self._paused(step):
+            return []
+        self.log.append(("month",))
+        run = self.run(step.scenario)
+        run.engine.advance(1)
+        run.months += 1
+        run.refresh()
+        return self._fire_armed()
+
+    # --- answering ------------------------------------------------------------------------
+
+    def answer_quiz(self, choices: set[int] | None = None, number: float | None = None
+                    ) -> QuizResult:
+        step = self._expect(QuizStep)
+        self.log.append(("quiz", sorted(choices or ()), number))
+        if step.kind == "numeric":
+            expected = self.loaded.answers[step.id]
+            typed = from_typed(number if number is not None else float("nan"), step.unit)
+            result = QuizResult(grade_number(typed, expected, step.tolerance), expected)
+        else:
+            correct = {i for i, choice in enumerate(step.choices) if choice.correct}
+            result = QuizResult(grade_choices(set(choices or ()), correct), None)
+        self.quiz_results[step.id] = result
+        return result
+
+    def hint(self) -> Localized | None:
+        """The next hint of the current quiz, one at a time; None when there are no more."""
+        step = self.step
+        if not isinstance(step, QuizStep):
+            return None
+        shown = self.hints_shown.get(step.id, 0)
+        if shown >= len(step.hints):
+            return None
+        self.log.append(("hint",))
+        self.hints_shown[step.id] = shown + 1
+        return step.hints[shown]
+
+    def predict(self, typed: float) -> Reveal:
+        step = self._expect(PredictStep)
+        self.log.append(("predict", typed))
+        reveal = Reveal(from_typed(typed, step.unit), self.loaded.answers[step.id])
+        self.predictions[step.id] = reveal
+        return reveal
+
+    def decide(self, choice: int) -> Choice:
+        step = self._expect(DecisionStep)
+        picked = step.choices[choice]
+        self.log.append(("decide", choice))
+        self.decisions[step.id] = choice
+        run = self.run(step.scenario)
+        policy = policy_with(self._policy(step.scenario), picked.policy)
+        run.engine.advance(0, policy=policy)
+        self._policies[step.scenario] = policy
+        return picked
+
+    # --- what the screens show ------------------------------------------------------------
+
+    def run(self, scenario_id: str) -> _Run:
+        if scenario_id not in self._runs:
+            scenario = self.loaded.scenarios[scenario_id][0]
+            self._runs[scenario_id] = _Run(start(scenario, paths=1, record_events=True))
+        return self._runs[scenario_id]
+
+    def result(self, scenario_id: str) -> SimResult | None:
+        run = self._runs.get(scenario_id)
+        return run.result if run else None
+
+    def offer_cost(self, offer_id: str) -> OfferCost:
+        return cost_of(self.loaded.offers[offer_id])
+
+    def cumulative_cost(self, scenario_id: str) -> tuple[int, int]:
+        """(interest, fees and penalties paid so far, the amount first needed), in fen."""
+        from debtcoach.report_simulate import first_need_fen
+
+        run = self._runs.get(scenario_id)
+        if run is None or run.result is None or run.months == 0:
+            need = sum(e.amount_fen for e in self.loaded.scenarios[scenario_id][0].events
+                       if e.falls_in(0))
+            return 0, need
+        return int(paid_costs(run.result)[0, -1]), first_need_fen(run.result)
+
+    def summary(self) -> tuple[int, int]:
+        step = self._expect(SummaryStep)
+        return self.cumulative_cost(step.scenario)
+
+    # --- saving and resuming --------------------------------------------------------------
+
+    @classmethod
+    def replay(cls, loaded: LoadedLesson, log: list[tuple[Any, ...]], today: date) -> LessonPlayer:
+        """A player brought to the exact place ``log`` describes (saved progress)."""
+        player = cls(loaded, today=today)
+        for action in log:
+            kind, *args = action
+            if kind in ("next", "reveal"):
+                player.next()
+            elif kind == "back":
+                player.back()
+            elif kind == "month":
+                player.advance_month()
+            elif kind == "quiz":
+                player.answer_quiz(set(args[0]), args[1])
+            elif kind == "hint":
+                player.hint()
+            elif kind == "predict":
+                player.predict(args[0])
+            elif kind == "decide":
+                player.decide(args[0])
+        return player
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _policy(self, scenario_id: str) -> Policy:
+        return self._policies.get(scenario_id, self.loaded.scenarios[scenario_id][0].policy)
+
+    def _expect(self, kind: type[S]) -> S:
+        step = self.step
+        if not isinstance(step, kind):
+            raise ValueError(f"step {step.id} is a {step.type} step")
+        return step
+
+    def _arrive(self) -> None:
+        """Entering a step: warnings arm (and may fire at once); passive warnings step aside."""
+        step = self.step
+        if isinstance(step, WarningStep) and step not in self._armed:
+            self._armed.append(step)
+            self._fire_armed()
+            fired = any(b.step_id == step.id for b in self.banners)
+            if not fired and self.index + 1 < len(self.steps):
+                self.index += 1
+                self._arrive()
+
+    def _paused(self, step: ScenarioStep) -> bool:
+        run = self.run(step.scenario)
+        scenario = self.loaded.scenarios[step.scenario][0]
+        if run.months >= scenario.months:
+            return True
+        if isinstance(step.until, int):
+            return run.months >= step.until
+        if step.until == "end" or run.result is None or run.months == 0:
+            return False
+        result = run.result
+        if step.until == "first_stack":
+            return bool((result.state[0] != OK).any())
+        if step.until == "first_overdue":
+            return bool((result.metrics["days_overdue"][0] > 0).any())
+        need = sum(e.amount_fen for e in scenario.events if e.falls_in(0)) or 1
+        return bool(np.any(result.metrics["debt"][0] >= 2 * need))
+
+    def _fire_armed(self) -> list[Banner]:
+        fired: list[Banner] = []
+        for step in list(self._armed):
+            month = self._fires(step)
+            if month is False:
+                continue
+            banner = Banner(step.id, step.message, step.why, tuple(step.sources),
+                            None if month is True else month)
+            self._armed.remove(step)
+            self.banners.append(banner)
+            fired.append(banner)
+        return fired
+
+    def _fires(self, step: WarningStep) -> int | bool:
+        """True (fires, no month), a 1-based month, or False (not yet)."""
+        if step.rule == "contacts_request":
+            return True
+        if step.rule == "apr_above_line":
+            assert step.offer is not None and step.line is not None
+            return offer_above_line(self.loaded.offers[step.offer], step.line, self.today)
+        assert step.rule in SIMULATION_RULES and step.scenario is not None
+        result = self.result(step.scenario)
+        if result is None or result.months == 0:
+            return False
+        month = first_month(step.rule, result, step.threshold)
+        return False if month is None else month + 1

@@ -1,0 +1,46 @@
+"""Start a simulation with the chosen engine; the numpy engine unless asked for the reference."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+from debtcoach.sim.incomes import draw_incomes
+from debtcoach.sim.results import Engine, SimResult
+from debtcoach.sim.scenario import Scenario
+
+EngineName = Literal["numpy", "reference"]
+
+
+def start(
+    scenario: Scenario,
+    paths: int = 1,
+    seed: int = 0,
+    engine: EngineName = "numpy",
+    record_events: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Engine:
+    """An engine at day 0; events are recorded by default only for small runs (they are a log
+    for lessons and warnings, not for 100,000 Monte Carlo paths)."""
+    incomes = draw_incomes(scenario, paths, seed)
+    record = paths <= 100 if record_events is None else record_events
+    if engine == "reference":
+        from debtcoach.sim.reference import ReferenceEngine
+
+        return ReferenceEngine(scenario, incomes, record_events=record)
+    from debtcoach.sim.engine import NumpyEngine
+
+    return NumpyEngine(scenario, incomes, record_events=record, progress=progress)
+
+
+def simulate(
+    scenario: Scenario,
+    paths: int = 1,
+    seed: int = 0,
+    engine: EngineName = "numpy",
+    progress: Callable[[int, int], None] | None = None,
+) -> SimResult:
+    """Run the whole scenario."""
+    running = start(scenario, paths, seed, engine, progress=progress)
+    running.advance(scenario.months)
+    return running.result()

@@ -1,0 +1,142 @@
+"""Playing a lesson without the TUI: the pure state machine."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from debtcoach.lessons.loader import LoadedLesson, load_lesson, load_sources
+from debtcoach.lessons.player import LessonPlayer
+from debtcoach.lessons.schema import (
+    DecisionStep,
+    OfferStep,
+    PredictStep,
+    QuizStep,
+    ScenarioStep,
+    SummaryStep,
+)
+from debtcoach.sim.results import STACKING
+
+ROOT = Path(__file__).parents[1] / "data" / "lessons"
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def loaded() -> LoadedLesson:
+    return load_lesson(ROOT / "01-mini", load_sources(ROOT))
+
+
+def play_to(player: LessonPlayer, step_id: str) -> None:
+    while player.step.id != step_id:
+        step = player.step
+        if isinstance(step, PredictStep):
+            player.predict(1000)
+        elif isinstance(step, QuizStep):
+            player.answer_quiz({0}, 1.0)
+        elif isinstance(step, DecisionStep):
+            player.decide(0)
+        player.next()
+
+
+def test_offer_reveals_before_moving_on_and_its_warning_fires_at_once(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    player.next()
+    assert isinstance(player.step, OfferStep)
+    assert not player.step_done()
+    player.next()  # reveal
+    assert player.step_done()
+    cost = player.offer_cost("ad")
+    assert cost.figures.apr_nominal == pytest.approx(0.25 * 365 / 7)
+    banners = player.next()
+    assert [b.step_id for b in banners] == ["warn-apr"]
+    assert banners[0].month is None
+    assert player.step.id == "warn-apr"
+
+
+def test_prediction_reveals_the_computed_debt_and_the_gap(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "guess")
+    reveal = player.predict(2500)
+    assert reveal.actual == pytest.approx(loaded.answers["guess"])
+    assert reveal.actual > 2500 and reveal.underestimated
+
+
+def test_scenario_runs_by_the_month_and_the_stacking_warning_fires_in_its_month(
+    loaded: LoadedLesson,
+) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "run")
+    assert isinstance(player.step, ScenarioStep)
+    fired = []
+    for month in range(1, 4):
+        assert not player.step_done()
+        fired += player.next()
+        result = player.result("spiral")
+        assert result is not None and result.months == month
+    assert player.step_done()
+    result = player.result("spiral")
+    first = int((result.state[0] == STACKING).argmax()) + 1
+    assert [(b.step_id, b.month) for b in fired] == [("warn-stack", first)]
+
+
+def test_decision_changes_the_policy_from_that_month(loaded: LoadedLesson) -> None:
+    stop = LessonPlayer(loaded, today=TODAY)
+    play_to(stop, "choose")
+    stop.decide(1)
+    keep = LessonPlayer(loaded, today=TODAY)
+    play_to(keep, "choose")
+    keep.decide(0)
+    for player in (stop, keep):
+        player.next()
+        while not player.step_done():
+            player.next()
+    stopped, kept = stop.result("spiral"), keep.result("spiral")
+    assert stopped is not None and kept is not None
+    assert stopped.metrics["new_loans"][0, 3:].sum() == 0
+    assert kept.metrics["new_loans"][0, 3:].sum() > 0
+    assert stopped.metrics["days_overdue"][0, -1] > 0
+
+
+@pytest.mark.parametrize(("typed", "right"), [(1303.57, True), (1300, True), (25, False)])
+def test_numeric_quiz_is_graded_against_the_computed_answer(
+    loaded: LoadedLesson, typed: float, right: bool
+) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "q")
+    assert player.hint() is not None
+    assert player.hint() is not None
+    assert player.hint() is None
+    assert player.answer_quiz(number=typed).correct is right
+
+
+def test_single_choice_quiz(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "q2")
+    assert not player.answer_quiz({0}).correct
+    assert player.answer_quiz({1}).correct
+
+
+def test_summary_shows_costs_paid_against_the_first_need(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "sum")
+    assert isinstance(player.step, SummaryStep)
+    costs, need = player.summary()
+    assert need == 200_000
+    assert costs > 0
+    assert player.finished
+
+
+def test_replaying_the_log_resumes_at_the_exact_place(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "rest")
+    player.next()
+    player.back()
+    player.next()
+    resumed = LessonPlayer.replay(loaded, list(player.log), TODAY)
+    assert resumed.step.id == player.step.id
+    assert resumed.predictions == player.predictions
+    assert resumed.decisions == player.decisions
+    assert [b.step_id for b in resumed.banners] == [b.step_id for b in player.banners]
+    a, b = resumed.result("spiral"), player.result("spiral")
+    assert a is not None and b is not None
+    assert (a.metrics["debt"] == b.metrics["debt"]).all()
