@@ -76,13 +76,36 @@ lang_option = click.option(
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @lang_option
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where progress is kept (default: DEBTCOACH_DATA_DIR, else the user data dir).")
+@click.option("--plain", is_flag=True,
+              help="Screen-reader mode: no box drawing or animation, text first.")
 @click.version_option(package_name="debtcoach")
 @click.pass_context
-def cli(ctx: click.Context, lang: Lang | None) -> None:
-    """debtcoach: see, with exact numbers, how small online loans turn into a debt spiral."""
+def cli(ctx: click.Context, lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
+    """debtcoach: see, with exact numbers, how small online loans turn into a debt spiral.
+
+    With no command, opens the app."""
     ctx.obj = lang
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        _run_app(lang, data_dir, plain)
+
+
+def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
+    from debtcoach.ui.app import make_app
+    from debtcoach.ui.settings import Settings
+
+    settings = Settings(
+        lang=lang or detect_lang(), lang_chosen=lang is not None, plain=plain,
+        theme="textual-ansi" if plain else "textual-dark", theme_chosen=plain,
+        data_dir=data_dir, lessons_dir=default_lessons_dir(),
+    )
+    try:
+        app = make_app(settings)
+    except InputError as error:
+        _fail([error], settings.lang)
+        return
+    app.run()
 
 
 @cli.command()

@@ -1,0 +1,138 @@
+"""The numpy engine on 100,000 paths against the reference engine on a few hundred, same incomes.
+
+A 4-lender stacking scenario (7-day, 14-day, 1-month and 12-month loans; upfront, service and
+guarantee fees; late terms; approval rules) with income volatility 0.3. Prints the numpy time,
+the time per path of both engines and the speed-up per path, and peak memory: numpy arrays
+(tracemalloc, in a second numpy run so tracing does not slow the timed one) and the whole
+process (ru_maxrss). Exits with status 1 if the engines disagree on any shared path, or if a
+goal is missed: ≥ 100× faster per path, < 10 s, < 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from typing import Any
+
+import numpy as np
+
+from debtcoach.sim.engine import NumpyEngine
+from debtcoach.sim.incomes import draw_incomes
+from debtcoach.sim.reference import ReferenceEngine
+from debtcoach.sim.results import SimResult
+from debtcoach.sim.scenario import Scenario
+
+GIB = 2**30
+GOAL_SPEED_UP = 100
+GOAL_SECONDS = 10.0
+
+LATE = {"penalty_rate": "0.1%/day", "late_fee": 50, "grace_days": 3}
+STACKING: dict[str, Any] = {
+    "months": 36,
+    "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,
+                 "payday": 10, "income_volatility": 0.3},
+    "events": [
+        {"month": 0, "amount": 3000, "label": "phone screen broke"},
+        {"month": 4, "amount": 1200, "every": 6, "label": "family visit"},
+    ],
+    "lenders": [
+        {"id": "flash", "name": "FlashLoan", "max_amount": 1500, "term": "7d",
+         "rate": "0.1%/day", "repayment": "bullet", "upfront_fee": "8%", "late": LATE,
+         "line_growth": 0.2, "max_line": 5000, "refuse_when_overdue": False},
+        {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
+         "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%",
+         "service_fee": "10", "late": LATE, "max_lenders": 2},
+        {"id": "monthly", "name": "MonthCash", "max_amount": 5000, "term": "1m",
+         "rate": "3%/month", "repeat_rate": "2.5%/month", "repayment": "interest-first",
+         "service_fee": "1%", "late": LATE, "max_debt_to_income": 1.0},
+        {"id": "instalment", "name": "EasyPay", "max_amount": 20000, "term": "12m",
+         "rate": "24%/year", "repayment": "equal-installment", "upfront_fee": "2%",
+         "guarantee_fee": "0.5%", "late": LATE, "max_debt_to_income": 0.5},
+    ],
+    "policy": {"when_short": "stack"},
+}
+
+
+def run_numpy(scenario: Scenario, incomes: np.ndarray) -> tuple[SimResult, float]:
+    start = time.perf_counter()
+    engine = NumpyEngine(scenario, incomes)
+    engine.advance(scenario.months)
+    return engine.result(), time.perf_counter() - start
+
+
+def numpy_array_peak(scenario: Scenario, incomes: np.ndarray) -> int:
+    """Peak bytes traced while the numpy engine runs (numpy reports its arrays to tracemalloc)."""
+    tracemalloc.start()
+    run_numpy(scenario, incomes)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def run_reference(scenario: Scenario, incomes: np.ndarray) -> tuple[SimResult, float]:
+    start = time.perf_counter()
+    engine = ReferenceEngine(scenario, incomes, record_events=False)
+    engine.advance(scenario.months)
+    return engine.result(), time.perf_counter() - start
+
+
+def disagreements(numpy: SimResult, reference: SimResult) -> list[str]:
+    shared = reference.paths
+    names = [name for name, values in reference.metrics.items()
+             if not np.array_equal(numpy.metrics[name][:shared], values)]
+    if not np.array_equal(numpy.state[:shared], reference.state):
+        names.append("state")
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--paths", type=int, default=100_000, help="numpy engine paths")
+    parser.add_argument("--months", type=int, default=36, help="months simulated")
+    parser.add_argument("--reference-paths", type=int, default=200,
+                        help="reference engine paths (the first of the same incomes)")
+    parser.add_argument("--seed", type=int, default=0, help="income seed")
+    args = parser.parse_args(argv)
+
+    scenario = Scenario.model_validate(STACKING | {"months": args.months})
+    incomes = draw_incomes(scenario, args.paths, args.seed)
+    numpy_result, numpy_seconds = run_numpy(scenario, incomes)
+    array_peak = numpy_array_peak(scenario, incomes)
+    shared = min(args.reference_paths, args.paths)
+    reference_result, reference_seconds = run_reference(scenario, incomes[:shared])
+    process_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+
+    numpy_per_path = numpy_seconds / args.paths
+    reference_per_path = reference_seconds / shared
+    speed_up = reference_per_path / numpy_per_path
+    final = numpy_result.metrics
+    print(f"scenario            {len(scenario.lenders)} lenders, stack, {args.months} months, "
+          f"volatility {scenario.borrower.income_volatility}")
+    print(f"numpy engine        {numpy_seconds:.2f} s for {args.paths} paths")
+    print(f"reference engine    {reference_seconds:.2f} s for {shared} paths")
+    print(f"reference per path  {reference_per_path * 1e3:.3f} ms")
+    print(f"numpy per path      {numpy_per_path * 1e6:.2f} µs")
+    print(f"speed-up per path   {speed_up:.0f}x")
+    print(f"numpy arrays peak   {array_peak / 2**20:.0f} MiB (tracemalloc)")
+    print(f"process peak        {process_peak / 2**20:.0f} MiB (ru_maxrss)")
+    print(f"loans made          {int(final['new_loans'].sum())}, final debt median "
+          f"{np.median(final['debt'][:, -1]) / 100:.2f} yuan")
+
+    failures = [f"engines disagree on {', '.join(names)}"
+                for names in [disagreements(numpy_result, reference_result)] if names]
+    if speed_up < GOAL_SPEED_UP:
+        failures.append(f"speed-up below {GOAL_SPEED_UP}x")
+    if args.paths >= 100_000 and numpy_seconds >= GOAL_SECONDS:
+        failures.append(f"numpy engine took {GOAL_SECONDS:g} s or more")
+    if max(array_peak, process_peak) >= GIB:
+        failures.append("peak memory of 1 GiB or more")
+    for failure in failures:
+        print(f"FAIL: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Where progress lives, and removing it: nothing here touches the disk until asked to."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+from debtcoach.errors import InputError
+
+ENV_VAR = "DEBTCOACH_DATA_DIR"
+DB_NAME = "progress.sqlite3"
+# SQLite's companions of the database file (write-ahead log, shared memory, rollback journal).
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def data_dir(override: Path | None = None, environ: Mapping[str, str] = os.environ) -> Path:
+    """The data folder: ``--data-dir``, else $DEBTCOACH_DATA_DIR, else the platform's user data
+    folder. Only computed — it is created when the store is opened."""
+    if override is not None:
+        return Path(override).expanduser()
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR]).expanduser()
+    return Path(platformdirs.user_data_dir("debtcoach", appauthor=False))
+
+
+def db_path(folder: Path) -> Path:
+    return folder / DB_NAME
+
+
+def wipe(folder: Path) -> None:
+    """Delete the database and its companion files, then the folder if nothing else is in it.
+
+    The privacy "wipe everything" button: close the store first. Files that are not ours are
+    never removed, so pointing ``--data-dir`` at a busy folder is safe.
+    """
+    database = db_path(folder)
+    try:
+        for path in [database, *(database.with_name(DB_NAME + suffix) for suffix in SIDE_FILES)]:
+            path.unlink(missing_ok=True)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    except OSError as exc:  # not allowed, or (on Windows) still open
+        raise InputError(str(database), "store_unavailable",
+                         detail=exc.strerror or str(exc)) from exc

@@ -1,0 +1,531 @@
+"""The lesson player: prose and questions on one side, the simulation on the other.
+
+A thin shell over :class:`debtcoach.lessons.player.LessonPlayer`: every key press becomes one call
+on the player, then the screen redraws from the player's state and saves the action log.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.table import Table
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    Markdown,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    SelectionList,
+    Static,
+)
+from textual.worker import get_current_worker
+
+from debtcoach.errors import InputError, InputErrors
+from debtcoach.i18n import error_line, money, percent
+from debtcoach.ui.catalog import LessonEntry, load
+from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.number_input import NumberInput
+
+if TYPE_CHECKING:
+    from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.lessons.player import Banner, LessonPlayer
+    from debtcoach.ui.app import DebtCoachApp
+
+PLAY_SECONDS = 0.6
+
+
+class PlayerScreen(Screen[None]):
+    CSS_PATH = "player.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,space", "next", "Next", id="next"),
+        Binding("left", "back", "Back", id="back"),
+        Binding("h", "hint", "Hint", id="hint"),
+        Binding("p", "play", "Play", id="play"),
+        Binding("w", "why", "Why", id="why"),
+        Binding("escape", "home", "Home", id="home"),
+    ]
+
+    class StepShown(Message):
+        """A step is on screen (tests follow the lesson through these)."""
+
+        bubble = False
+
+        def __init__(self, step_id: str, index: int) -> None:
+            super().__init__()
+            self.step_id = step_id
+            self.index = index
+
+    class WarningShown(Message):
+        """A warning banner went up, in this month of the simulation (None: not a month's)."""
+
+        bubble = False
+
+        def __init__(self, step_id: str, month: int | None) -> None:
+            super().__init__()
+            self.step_id = step_id
+            self.month = month
+
+    class Loaded(Message):
+        def __init__(self, loaded: LoadedLesson) -> None:
+            super().__init__()
+            self.loaded = loaded
+
+    class LoadFailed(Message):
+        def __init__(self, errors: list[InputError]) -> None:
+            super().__init__()
+            self.errors = errors
+
+    def __init__(self, entry: LessonEntry, today: date | None = None) -> None:
+        super().__init__()
+        self.entry = entry
+        self.today = today or date.today()
+        self.player: LessonPlayer | None = None
+        self._controls_for: tuple[str, bool] | None = None  # (step id, answered) on show
+        self._sources: dict[str, tuple[str, str]] = {}
+        self._playing: Timer | None = None
+        self._scenario: str | None = None  # the simulation on show
+
+    @property
+    def coach(self) -> DebtCoachApp:
+        return cast("DebtCoachApp", self.app)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="heading")
+        with Vertical(id="loading"):
+            yield Label(id="loading-label")
+            yield ProgressBar(id="loading-bar", show_eta=False)
+        with Horizontal(id="body"):
+            with VerticalScroll(id="step"):
+                yield Markdown(id="prose")
+                yield Static(id="detail")
+                yield Vertical(id="controls")
+                yield Static(id="feedback")
+            with Vertical(id="simulation"):
+                yield self._chart()
+                yield Static(id="month")
+        yield Static(id="cost")
+        yield Static(id="banner")
+        yield Footer()
+
+    def _chart(self) -> Static:
+        from debtcoach.ui.widgets.debt_chart import DebtChart, TextDebtChart
+
+        if self.coach.settings.plain:
+            return TextDebtChart(id="chart")
+        return cast(Static, DebtChart(id="chart"))
+
+    def on_mount(self) -> None:
+        if self.coach.settings.plain:
+            self.add_class("plain")
+        self.query_one("#body").display = False
+        self.relabel()
+        self.load_lesson()
+
+    # --- loading (off the UI thread: lessons run simulations, some Monte Carlo) -----------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_lesson(self) -> None:
+        worker = get_current_worker()
+        try:
+            loaded = load(self.entry)
+        except InputError as error:
+            self.post_message(self.LoadFailed([error]))
+            return
+        except InputErrors as errors:
+            self.post_message(self.LoadFailed(errors.errors))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Loaded(loaded))
+
+    @on(Loaded)
+    async def start(self, message: Loaded) -> None:
+        from debtcoach.lessons.loader import load_sources
+        from debtcoach.lessons.player import LessonPlayer
+
+        sources = load_sources(self.entry.folder.parent)
+        self._sources = {key: (s.title, s.url) for key, s in sources.items()}
+        saved = self.coach.store.load_progress(self.entry.id)
+        try:
+            self.player = (LessonPlayer.replay(message.loaded, list(saved.log), self.today)
+                           if saved else LessonPlayer(message.loaded, today=self.today))
+        except (ValueError, KeyError, IndexError, TypeError):
+            # The lesson changed since it was saved: start it again rather than fail.
+            self.player = LessonPlayer(message.loaded, today=self.today)
+        self.query_one("#loading").display = False
+        self.query_one("#body").display = True
+        await self.show_step()
+
+    @on(LoadFailed)
+    def failed(self, message: LoadFailed) -> None:
+        lines = [error_line(e, self.coach.lang) for e in message.errors[:5]]
+        self.query_one("#loading-label", Label).update(
+            self.coach.t("player.load_failed") + "\n" + "\n".join(lines))
+        self.query_one("#loading-bar").display = False
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def relabel(self) -> None:
+        app = self.coach
+        localize_bindings(self, app.lang)
+        self.query_one("#loading-label", Label).update(app.t("player.loading"))
+        if self.player is not None:
+            self._controls_for = None  # labels changed: rebuild the controls too
+            self.call_later(self.show_step)
+
+    async def show_step(self) -> None:
+        player = self.player
+        if player is None:
+            return
+        app = self.coach
+        lang = app.lang
+        step = player.step
+        total = len(player.steps)
+        self.query_one("#heading", Static).update(
+            f"[b]{self.entry.title.get(lang, self.entry.id)}[/b]  "
+            + app.t("player.step", index=player.index + 1, total=total))
+        self.query_one("#prose", Markdown).update(self._prose(step))
+        self.query_one("#detail", Static).update(self._detail(step))
+        await self._build_controls(step)
+        self.query_one("#feedback", Static).update(self._feedback(step))
+        scenario = getattr(step, "scenario", None)
+        if scenario is not None and scenario in player.loaded.scenarios:
+            self._scenario = scenario
+        self.query_one("#simulation").display = self._scenario is not None
+        self.show_simulation()
+        self.show_banner()
+        self.post_message(self.StepShown(step.id, player.index))
+
+    def _prose(self, step: object) -> str:
+        assert self.player is not None
+        section = getattr(step, "prose", None)
+        if section is None:
+            return ""
+        return self.player.loaded.prose[self.coach.lang].get(section, "")
+
+    def _detail(self, step: object) -> str:
+        """What the step shows besides prose: the ad and its real cost, a question, a summary."""
+        from debtcoach.lessons.schema import (
+            DecisionStep,
+            OfferStep,
+            PredictStep,
+            QuizStep,
+            ScenarioStep,
+            SummaryStep,
+            WarningStep,
+        )
+
+        assert self.player is not None
+        app, lang, player = self.coach, self.coach.lang, self.player
+        if isinstance(step, OfferStep):
+            return self._offer_text(step.offer, step.id in player.revealed)
+        if isinstance(step, QuizStep | PredictStep):
+            return f"[b]{step.question.text(lang)}[/b]"
+        if isinstance(step, DecisionStep):
+            return f"[b]{step.prompt.text(lang)}[/b]"
+        if isinstance(step, ScenarioStep):
+            run = player.run(step.scenario)
+            months = player.loaded.scenarios[step.scenario][0].months
+            key = "player.scenario_paused" if player.step_done() else "player.scenario_running"
+            return app.t(key, month=run.months, months=months)
+        if isinstance(step, SummaryStep):
+            costs, need = player.summary()
+            return app.t("player.summary", costs=money(costs, lang), need=money(need, lang))
+        if isinstance(step, WarningStep):
+            return self._banner_text(step.message.text(lang))
+        return ""
+
+    def _offer_text(self, offer_id: str, revealed: bool) -> str:
+        assert self.player is not None
+        app, lang = self.coach, self.coach.lang
+        offer = self.player.loaded.offers[offer_id]
+        lines = [f"[b]{offer.app.text(lang)}[/b]", f"“{offer.headline.text(lang)}”",
+                 app.t("player.offer_terms", amount=money(offer.amount_fen, lang),
+                       term=str(offer.term), rate=str(offer.rate))]
+        if not revealed:
+            return "\n".join([*lines, "", app.t("player.offer_reveal_hint")])
+        cost = self.player.offer_cost(offer_id)
+        f = cost.figures
+        lines += [
+            "",
+            app.t("player.offer_real", apr=percent(f.apr_nominal, lang),
+                  advertised=percent(f.apr_advertised or 0, lang)),
+            app.t("player.offer_money", received=money(cost.schedule.cash_received, lang),
+                  repaid=money(cost.schedule.total_repaid, lang),
+                  cost=money(cost.schedule.total_cost, lang)),
+            app.t("player.offer_other", effective=percent(f.apr_effective, lang),
+                  simple=percent(f.apr_simple, lang)),
+        ]
+        return "\n".join(lines)
+
+    def _feedback(self, step: object) -> str:
+        from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep
+
+        assert self.player is not None
+        app, lang, player = self.coach, self.coach.lang, self.player
+        if isinstance(step, QuizStep):
+            lines = [f"💡 {h.text(lang)}" for h in step.hints[: player.hints_shown.get(step.id, 0)]]
+            result = player.quiz_results.get(step.id)
+            if result is not None:
+                verdict = app.t("player.right" if result.correct else "player.wrong")
+                lines.append(f"[b]{verdict}[/b]")
+                if result.expected is not None:
+                    lines.append(app.t("player.expected", value=self._shown(result.expected,
+                                                                               step.unit)))
+                lines.append(step.explanation.text(lang))
+            elif step.hints:
+                lines.append(app.t("player.hint_hint"))
+            return "\n".join(lines)
+        if isinstance(step, PredictStep) and step.id in player.predictions:
+            reveal = player.predictions[step.id]
+            key = "player.reveal_under" if reveal.underestimated else "player.reveal_over"
+            return app.t(key, actual=self._shown(reveal.actual, step.unit),
+                         guess=self._shown(reveal.guess, step.unit),
+                         gap=percent(abs(reveal.relative_gap), lang, digits=0)
+                         if math.isfinite(reveal.relative_gap) else "∞")
+        if isinstance(step, DecisionStep) and step.id in player.decisions:
+            choice = step.choices[player.decisions[step.id]]
+            text = app.t("player.decided", choice=choice.label.text(lang))
+            return text + ("\n" + choice.feedback.text(lang) if choice.feedback else "")
+        return ""
+
+    def _shown(self, value: float, unit: str) -> str:
+        lang = self.coach.lang
+        if unit in ("percent", "share"):
+            return percent(value, lang)
+        if unit == "yuan":
+            return money(round(value * 100), lang)
+        return f"{value:,.2f}"
+
+    async def _build_controls(self, step: object) -> None:
+        """Buttons and fields for the step, rebuilt only when the step or its answer changes
+        (so a hint keeps what was typed and where the focus is)."""
+        from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep
+
+        assert self.player is not None
+        app, lang, player = self.coach, self.coach.lang, self.player
+        key = (player.step.id, player.step_done())
+        if key == self._controls_for:
+            return
+        self._controls_for = key
+        controls = self.query_one("#controls", Vertical)
+        await controls.remove_children()
+        widgets: list[object] = []
+        if isinstance(step, DecisionStep) and step.id not in player.decisions:
+            widgets = [Button(c.label.text(lang), id=f"choice-{i}", classes="choice")
+                       for i, c in enumerate(step.choices)]
+        elif isinstance(step, PredictStep) and step.id not in player.predictions:
+            widgets = [NumberInput(app.t(f"unit.{step.unit}"), id="number"),
+                       Button(app.t("player.reveal"), id="submit")]
+        elif isinstance(step, QuizStep) and step.id not in player.quiz_results:
+            if step.kind == "single":
+                widgets = [RadioSet(*[RadioButton(c.text.text(lang)) for c in step.choices],
+                                    id="single")]
+            elif step.kind == "multiple":
+                widgets = [SelectionList[int](*[(c.text.text(lang), i)
+                                               for i, c in enumerate(step.choices)],
+                                             id="multiple")]
+            else:
+                widgets = [NumberInput(app.t(f"unit.{step.unit}"), id="number")]
+            widgets.append(Button(app.t("player.answer"), id="submit", variant="primary"))
+        if widgets:
+            await controls.mount_all(widgets)  # type: ignore[arg-type]
+            cast("Input | RadioSet", widgets[0]).focus()
+        else:
+            self.set_focus(None)
+
+    def show_simulation(self) -> None:
+        player, scenario = self.player, self._scenario
+        if player is None or scenario is None:
+            return
+        app, lang = self.coach, self.coach.lang
+        result = player.result(scenario)
+        costs, need = player.cumulative_cost(scenario)
+        debts = [] if result is None else [int(d) for d in result.metrics["debt"][0]]
+        chart = self.query_one("#chart")
+        chart.show(debts, need, lang)  # type: ignore[attr-defined]
+        chart.border_title = app.t("player.chart", need=money(need, lang))
+        self.query_one("#month", Static).update(self._month_table(result))
+        borrowed = 0 if result is None else int(result.metrics["cash_received"][0].sum())
+        self.query_one("#cost", Static).update(
+            app.t("player.cost_line", costs=money(costs, lang), borrowed=money(borrowed, lang))
+            if result is not None and result.months else "")
+
+    def _month_table(self, result: object) -> Table | str:
+        from debtcoach.sim.results import STATES, SimResult
+
+        app, lang = self.coach, self.coach.lang
+        if not isinstance(result, SimResult) or result.months == 0:
+            return app.t("player.no_month")
+        m, month = result.metrics, result.months - 1
+        paid = sum(int(m[k][0, month]) for k in ("paid_principal", "paid_interest",
+                                                "paid_fees", "paid_penalties"))
+        table = Table(box=None, show_header=False, padding=(0, 1),
+                      title=app.t("player.month", month=result.months), title_justify="left")
+        table.add_column()
+        table.add_column(justify="right")
+        rows = [
+            ("sim.col.cash_received", money(int(m["cash_received"][0, month]), lang)),
+            ("sim.col.paid", money(paid, lang)),
+            ("sim.col.interest", money(int(m["paid_interest"][0, month]), lang)),
+            ("sim.col.fees", money(int(m["paid_fees"][0, month]), lang)),
+            ("sim.col.penalties", money(int(m["paid_penalties"][0, month]), lang)),
+            ("sim.col.debt", money(int(m["debt"][0, month]), lang)),
+            ("sim.col.lenders", str(int(m["active_lenders"][0, month]))),
+            ("sim.col.state", app.t(f"state.{STATES[int(result.state[0, month])]}")),
+        ]
+        for key, value in rows:
+            table.add_row(app.t(key), value)
+        return table
+
+    def _banner_text(self, message: str) -> str:
+        return f"⚠ [b]{self.coach.t('player.warning')}[/b] {message}"
+
+    def show_banner(self) -> None:
+        banner = self.query_one("#banner", Static)
+        if self.player is None or not self.player.banners:
+            banner.display = False
+            return
+        last = self.player.banners[-1]
+        text = self._banner_text(last.message.text(self.coach.lang))
+        if last.month is not None:
+            text += "  " + self.coach.t("player.warning_month", month=last.month)
+        banner.update(text + "  " + self.coach.t("player.why_hint"))
+        banner.display = True
+
+    # --- acting ---------------------------------------------------------------------------
+
+    async def _after(self, banners: list[Banner]) -> None:
+        """Redraw, announce new warnings, save."""
+        await self.show_step()
+        for banner in banners:
+            self.post_message(self.WarningShown(banner.step_id, banner.month))
+            if not self.coach.settings.plain:
+                self.app.bell()
+        self.save_progress()
+
+    def save_progress(self) -> None:
+        if self.player is None:
+            return
+        self.coach.store.save_progress(self.entry.id, list(self.player.log),
+                                       self.player.step.id, self.player.finished)
+
+    async def action_next(self) -> None:
+        if self.player is not None:
+            await self._after(self.player.next())
+
+    async def action_back(self) -> None:
+        if self.player is not None:
+            self.player.back()
+            await self._after([])
+
+    async def action_hint(self) -> None:
+        if self.player is not None and self.player.hint() is not None:
+            await self._after([])
+
+    async def action_play(self) -> None:
+        """Months at a steady pace until the scenario pauses (at once without animations)."""
+        from debtcoach.lessons.schema import ScenarioStep
+
+        player = self.player
+        if player is None or not isinstance(player.step, ScenarioStep):
+            return
+        if self._playing is not None:
+            self._stop_playing()
+            return
+        if not self.coach.settings.animations:
+            banners: list[Banner] = []
+            while not player.step_done():
+                banners += player.advance_month()
+            await self._after(banners)
+            return
+        self._playing = self.set_interval(PLAY_SECONDS, self._play_one)
+
+    async def _play_one(self) -> None:
+        player = self.player
+        if player is None or player.step_done():
+            self._stop_playing()
+            return
+        await self._after(player.advance_month())
+
+    def _stop_playing(self) -> None:
+        if self._playing is not None:
+            self._playing.stop()
+            self._playing = None
+
+    def action_why(self) -> None:
+        from debtcoach.ui.screens.why import WhyScreen
+
+        if self.player is None or not self.player.banners:
+            return
+        banner = self.player.banners[-1]
+        self.app.push_screen(WhyScreen(banner, self._sources))
+
+    def action_home(self) -> None:
+        self._stop_playing()
+        self.workers.cancel_group(self, "load")
+        self.save_progress()
+        self.app.pop_screen()
+
+    @on(Button.Pressed, ".choice")
+    async def choose(self, event: Button.Pressed) -> None:
+        assert self.player is not None and event.button.id is not None
+        self.player.decide(int(event.button.id.removeprefix("choice-")))
+        await self._after([])
+
+    @on(Button.Pressed, "#submit")
+    @on(Input.Submitted, "#number")
+    async def submit(self) -> None:
+        from debtcoach.lessons.schema import PredictStep, QuizStep
+
+        player = self.player
+        if player is None:
+            return
+        step = player.step
+        number = self._typed_number()
+        if isinstance(step, PredictStep):
+            if number is None:
+                return
+            player.predict(number)
+        elif isinstance(step, QuizStep):
+            if step.kind == "numeric":
+                if number is None:
+                    return
+                player.answer_quiz(number=number)
+            elif step.kind == "single":
+                pressed = self.query_one("#single", RadioSet).pressed_index
+                if pressed < 0:
+                    return
+                player.answer_quiz({pressed})
+            else:
+                player.answer_quiz(set(self.query_one("#multiple", SelectionList).selected))
+        await self._after([])
+
+    def _typed_number(self) -> float | None:
+        """The number typed, or None with a message saying what is allowed."""
+        inputs = self.query("#number")
+        if not inputs:
+            return None
+        text = cast(Input, inputs.first()).value.strip().replace(",", "").rstrip("%")
+        try:
+            value = float(text)
+        except ValueError:
+            self.query_one("#feedback", Static).update(self.coach.t("player.number_needed",
+                                                                   value=text))
+            return None
+        if not math.isfinite(value):
+            return None
+        return value

@@ -1,0 +1,189 @@
+"""Playing a lesson through the app with Pilot: keys in, state and messages out."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import pytest
+from textual.message import Message
+from textual.widgets import Input, OptionList, RadioSet
+
+from debtcoach.lessons.schema import ScenarioStep
+from debtcoach.ui.app import DebtCoachApp
+from debtcoach.ui.screens.home import HomeScreen
+from debtcoach.ui.screens.player import PlayerScreen
+
+M = TypeVar("M", bound=Message)
+
+
+def seen(messages: list[Message], kind: type[M]) -> list[M]:
+    """Messages of ``kind`` in order, each once (the hook may see a message more than once)."""
+    unique = {id(m): m for m in messages if isinstance(m, kind)}
+    return list(unique.values())
+
+
+async def open_lesson(app: DebtCoachApp, pilot) -> PlayerScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    assert isinstance(app.screen, HomeScreen)
+    lessons = app.screen.query_one("#lessons", OptionList)
+    lessons.focus()
+    lessons.highlighted = 1  # the first lesson, below the part heading
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, PlayerScreen)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert screen.player is not None
+    return screen
+
+
+async def go_to(screen: PlayerScreen, pilot, step_id: str) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(40):
+        assert screen.player is not None
+        if screen.player.step.id == step_id:
+            return
+        await pilot.press("right")
+        await pilot.pause()
+    raise AssertionError(f"never reached {step_id}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_play_a_lesson_through(new_app: Callable[..., DebtCoachApp], lang: str) -> None:
+    messages: list[Message] = []
+    app = new_app(lang)
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        screen = await open_lesson(app, pilot)
+        player = screen.player
+        assert player is not None
+        await pilot.press("right")  # intro → the ad
+        await pilot.pause()
+        await pilot.press("right")  # reveal its real cost
+        await pilot.pause()
+        assert "1,303.57%" in str(screen.query_one("#detail").render())
+        await pilot.press("right")  # the APR warning fires at once
+        await pilot.pause()
+        shown = seen(messages, PlayerScreen.WarningShown)
+        assert [(m.step_id, m.month) for m in shown] == [("warn-apr", None)]
+
+        await go_to(screen, pilot, "guess")
+        screen.query_one("#number", Input).value = "2500"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert player.predictions["guess"].underestimated
+
+        await pilot.press("right")  # → the scenario step; the stacking warning is armed
+        await pilot.pause()
+        assert isinstance(player.step, ScenarioStep)
+        for _ in range(3):
+            await pilot.press("right")
+            await pilot.pause()
+        warnings = seen(messages, PlayerScreen.WarningShown)
+        assert warnings[-1].step_id == "warn-stack"
+        result = player.result("spiral")
+        assert result is not None and result.months == 3
+        assert warnings[-1].month is not None and 1 <= warnings[-1].month <= 3
+
+        await pilot.press("right")  # → the decision
+        await pilot.pause()
+        await pilot.click("#choice-1")
+        await pilot.pause()
+        assert player.decisions == {"choose": 1}
+
+        await go_to(screen, pilot, "q")
+        await pilot.press("h")
+        await pilot.pause()
+        assert player.hints_shown["q"] == 1
+        screen.query_one("#number", Input).value = "25"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert player.quiz_results["q"].correct is False
+
+        await pilot.press("right")
+        await pilot.pause()
+        assert player.step.id == "q2"
+        screen.query_one("#single", RadioSet).focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.click("#submit")
+        await pilot.pause()
+        assert player.quiz_results["q2"].correct is True
+        steps = [m.step_id for m in seen(messages, PlayerScreen.StepShown)]
+        assert steps[0] == "intro" and "q2" in steps
+
+
+async def test_quit_and_resume_at_the_same_step(new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(app, pilot)
+        await go_to(screen, pilot, "guess")
+        screen.query_one("#number", Input).value = "3000"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert screen.player is not None
+        where = screen.player.step.id
+        months = screen.player.run("spiral").months
+        await pilot.press("ctrl+q")
+    again = new_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # continue where you left off
+        await pilot.pause()
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, PlayerScreen) and screen.player is not None
+        assert screen.player.step.id == where
+        assert screen.player.run("spiral").months == months
+        assert screen.player.predictions["guess"].guess == 3000
+
+
+async def test_switching_language_keeps_the_place(new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(app, pilot)
+        await go_to(screen, pilot, "guess")
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "zh"
+        assert screen.player is not None and screen.player.step.id == "guess"
+        assert "第3个月末" in str(screen.query_one("#detail").render())
+
+
+async def test_help_lists_the_keys_of_the_screen_underneath(
+    new_app: Callable[..., DebtCoachApp],
+) -> None:
+    app = new_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#keys").render())
+        for label in ("Next", "Back", "Hint", "Why", "Quit"):
+            assert label in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_reset_a_lesson_asks_first(new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(app, pilot)
+        await pilot.press("right")
+        await pilot.pause()
+        await pilot.press("escape")  # home, saving
+        await pilot.pause()
+        assert app.store.load_progress("01-mini") is not None
+        app.confirm_reset(app.lessons[0])
+        await pilot.pause()
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert app.store.load_progress("01-mini") is not None
+        app.confirm_reset(app.lessons[0])
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert app.store.load_progress("01-mini") is None
+        del screen
