@@ -12,7 +12,7 @@ from rich.table import Table
 
 from debtcoach.i18n import Lang, money, percent, t
 from debtcoach.sim.results import STATES, SimResult
-from debtcoach.sim.summary import monthly_figures, months_json
+from debtcoach.sim.summary import monthly_figures, months_json, paid_costs
 
 BAR_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -57,10 +57,9 @@ def print_simulation(result: SimResult, title: str, lang: Lang,
         console.print(f"  {t('sim.need', lang):>6} {bar(need, top)} {money(need, lang)}")
     for month, value in enumerate(column, start=1):
         console.print(f"  {month:>6} {bar(float(value), top)} {money(round(value), lang)}")
-    costs = int(np.median(result.metrics["costs"].sum(axis=1)))
-    borrowed = int(np.median(result.metrics["cash_received"].sum(axis=1)))
-    console.print("\n" + t("sim.cost_line", lang, costs=money(costs, lang),
-                           borrowed=money(borrowed, lang)))
+    paid = int(np.median(paid_costs(result)[:, -1]))
+    console.print("\n" + t("sim.cost_line", lang, costs=money(paid, lang),
+                           borrowed=money(need, lang)))
 
 
 def _single_table(figures: dict[str, np.ndarray], result: SimResult, lang: Lang) -> Table:

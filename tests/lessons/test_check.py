@@ -118,7 +118,7 @@ def test_missing_sources_file_is_reported(lessons: Path) -> None:
 
 
 def test_a_folder_without_lessons_is_reported(tmp_path: Path) -> None:
-    (tmp_path / "sources.toml").write_text("")
+    (tmp_path / "sources.toml").write_text("# no sources yet\n")
     code, lines = check(tmp_path)
     assert code == 2
     assert "no lessons" in lines[0]

@@ -21,12 +21,18 @@ from debtcoach.lessons.schema import (
 from debtcoach.sim.results import OK, SimResult
 from debtcoach.sim.run import simulate
 from debtcoach.sim.scenario import Scenario
+from debtcoach.sim.summary import paid_costs
 
 
 def answer_value(
-    answer: Answer, offers: dict[str, LoanOffer], scenarios: dict[str, tuple[Scenario, int, int]]
+    answer: Answer,
+    offers: dict[str, LoanOffer],
+    scenarios: dict[str, tuple[Scenario, int, int]],
+    runs: dict[str, SimResult] | None = None,
 ) -> float:
-    """The number an answer names. ``scenarios`` maps id → (scenario, paths, seed)."""
+    """The number an answer names. ``scenarios`` maps id → (scenario, paths, seed); ``runs``
+    keeps finished simulations so several answers about one scenario run it once."""
+    runs = {} if runs is None else runs
     if isinstance(answer, AprOf):
         return cost_of(offers[answer.apr_of]).figures.apr_nominal
     if isinstance(answer, CostOf):
@@ -36,26 +42,24 @@ def answer_value(
     if isinstance(answer, RatePerYear):
         return float(parse_rate(answer.rate_per_year).annual)
     if isinstance(answer, DebtAt):
-        result = _run(scenarios, answer.debt_at)
+        result = _run(scenarios, answer.debt_at, runs)
         return float(np.mean(result.metrics["debt"][:, answer.debt_at.month - 1])) / 100
     if isinstance(answer, CostsAt):
-        result = _run(scenarios, answer.costs_at)
+        result = _run(scenarios, answer.costs_at, runs)
         return float(np.mean(paid_costs(result)[:, answer.costs_at.month - 1])) / 100
     if isinstance(answer, ShareStacking):
-        result = _run(scenarios, answer.share_stacking)
+        result = _run(scenarios, answer.share_stacking, runs)
         stacked = (result.state[:, : answer.share_stacking.month] != OK).any(axis=1)
         return float(stacked.mean())
     raise TypeError(answer)
 
 
-def paid_costs(result: SimResult) -> np.ndarray:
-    """Interest, fees and penalties paid so far, per path and month (fen, cumulative)."""
-    m = result.metrics
-    return np.cumsum(m["paid_interest"] + m["paid_fees"] + m["paid_penalties"], axis=1)
-
-
-def _run(scenarios: dict[str, tuple[Scenario, int, int]], at: AtMonth) -> SimResult:
+def _run(
+    scenarios: dict[str, tuple[Scenario, int, int]], at: AtMonth, runs: dict[str, SimResult]
+) -> SimResult:
     scenario, paths, seed = scenarios[at.scenario]
     if at.month > scenario.months:
         raise ValueError(f"month {at.month} is after the scenario's {scenario.months} months")
-    return simulate(scenario, paths=paths, seed=seed)
+    if at.scenario not in runs:
+        runs[at.scenario] = simulate(scenario, paths=paths, seed=seed)
+    return runs[at.scenario]

@@ -34,6 +34,7 @@ from debtcoach.lessons.schema import (
     policy_with,
 )
 from debtcoach.sim.loader import parse_toml, scenario_from_dict
+from debtcoach.sim.results import SimResult
 from debtcoach.sim.run import simulate
 from debtcoach.sim.scenario import Localized, Scenario
 from debtcoach.textfile import read_text
@@ -51,6 +52,7 @@ class LoadedLesson:
     offers: dict[str, LessonOffer]
     scenarios: dict[str, tuple[Scenario, int, int]]  # id → (scenario, paths, seed)
     answers: dict[str, float] = field(default_factory=dict)  # step id → computed answer
+    runs: dict[str, SimResult] = field(default_factory=dict)  # scenario id → full run
 
 
 def load_sources(root: Path) -> dict[str, Source]:
@@ -204,7 +206,7 @@ def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
                     problem: Any) -> None:
     offers: dict[str, LoanOffer] = dict(loaded.offers)
     try:
-        value = answer_value(answer, offers, loaded.scenarios)
+        value = answer_value(answer, offers, loaded.scenarios, loaded.runs)
     except KeyError as missing:
         problem(path, "answer_unknown_ref", value=str(missing).strip("'"))
         return

@@ -16,7 +16,6 @@ import numpy as np
 from debtcoach.coach.quiz import Reveal, from_typed, grade_choices, grade_number
 from debtcoach.coach.warnings import SIMULATION_RULES, first_month, offer_above_line
 from debtcoach.finance.apr import OfferCost, cost_of
-from debtcoach.lessons.answers import paid_costs
 from debtcoach.lessons.loader import LoadedLesson
 from debtcoach.lessons.schema import (
     Choice,
@@ -33,6 +32,7 @@ from debtcoach.lessons.schema import (
 from debtcoach.sim.results import OK, Engine, SimResult
 from debtcoach.sim.run import start
 from debtcoach.sim.scenario import Localized, Policy
+from debtcoach.sim.summary import paid_costs
 
 S = TypeVar("S")
 
@@ -80,6 +80,7 @@ class LessonPlayer:
     _runs: dict[str, _Run] = field(default_factory=dict)
     _armed: list[WarningStep] = field(default_factory=list)
     _policies: dict[str, Policy] = field(default_factory=dict)
+    _active: str | None = None
 
     def __post_init__(self) -> None:
         self._arrive()
@@ -199,10 +200,17 @@ class LessonPlayer:
 
     # --- what the screens show ------------------------------------------------------------
 
+    @property
+    def active_scenario(self) -> str | None:
+        """The simulation most recently started or advanced: the one screens keep showing."""
+        return self._active
+
     def run(self, scenario_id: str) -> _Run:
+        self._active = scenario_id
         if scenario_id not in self._runs:
-            scenario = self.loaded.scenarios[scenario_id][0]
-            self._runs[scenario_id] = _Run(start(scenario, paths=1, record_events=True))
+            scenario, _, seed = self.loaded.scenarios[scenario_id]
+            self._runs[scenario_id] = _Run(start(scenario, paths=1, seed=seed,
+                                                 record_events=True))
         return self._runs[scenario_id]
 
     def result(self, scenario_id: str) -> SimResult | None:

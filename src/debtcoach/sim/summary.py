@@ -19,6 +19,12 @@ COUNTS = ("new_loans", "active_loans", "active_lenders", "days_overdue")
 PERCENTILES = (10, 50, 90)
 
 
+def paid_costs(result: SimResult) -> np.ndarray:
+    """Interest, fees and penalties paid so far, per path and month (fen, cumulative)."""
+    m = result.metrics
+    return np.cumsum(m["paid_interest"] + m["paid_fees"] + m["paid_penalties"], axis=1)
+
+
 def monthly_figures(result: SimResult) -> dict[str, np.ndarray]:
     """(paths, months) arrays under their public names; money in fen."""
     m = result.metrics

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from debtcoach.i18n.messages import MESSAGES
+
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
@@ -26,20 +28,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.key_table(), id="keys")
 
     def key_table(self) -> str:
-        """One line per key of the screen underneath, mouse hint last."""
+        """Every key of ours that works underneath (they all have labels in the catalog), then
+        the generic ones: scrolling, tab and the mouse."""
         t = self.app.t  # type: ignore[attr-defined]
         lines = [f"[b]{t('help.title')}[/b]", ""]
         seen: set[str] = set()
-        for active in self.under.active_bindings.values():
+        for key, active in self.under.active_bindings.items():
             binding = active.binding
-            if not binding.description:
+            if f"key.{binding.id}" not in MESSAGES:
                 continue
             label = binding.key_display or self.app.get_key_display(binding)
-            line = f"  {label:<10} {binding.description}"
-            if line not in seen:
-                seen.add(line)
+            line = f"  {label:<10} {t(f'key.{binding.id}')}"
+            if key not in seen and line not in lines:
+                seen.add(key)
                 lines.append(line)
-        lines += ["", t("help.mouse"), t("help.close")]
+        lines.append(f"  {'ctrl+p':<10} {t('help.palette')}")
+        lines += ["", t("help.scroll"), t("help.mouse"), t("help.close")]
         return "\n".join(lines)
 
     def action_close(self) -> None:

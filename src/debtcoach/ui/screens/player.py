@@ -95,7 +95,6 @@ class PlayerScreen(Screen[None]):
         self._controls_for: tuple[str, bool] | None = None  # (step id, answered) on show
         self._sources: dict[str, tuple[str, str]] = {}
         self._playing: Timer | None = None
-        self._scenario: str | None = None  # the simulation on show
 
     @property
     def coach(self) -> DebtCoachApp:
@@ -201,10 +200,7 @@ class PlayerScreen(Screen[None]):
         self.query_one("#detail", Static).update(self._detail(step))
         await self._build_controls(step)
         self.query_one("#feedback", Static).update(self._feedback(step))
-        scenario = getattr(step, "scenario", None)
-        if scenario is not None and scenario in player.loaded.scenarios:
-            self._scenario = scenario
-        self.query_one("#simulation").display = self._scenario is not None
+        self.query_one("#simulation").display = player.active_scenario is not None
         self.show_simulation()
         self.show_banner()
         self.post_message(self.StepShown(step.id, player.index))
@@ -348,7 +344,8 @@ class PlayerScreen(Screen[None]):
             self.set_focus(None)
 
     def show_simulation(self) -> None:
-        player, scenario = self.player, self._scenario
+        player = self.player
+        scenario = None if player is None else player.active_scenario
         if player is None or scenario is None:
             return
         app, lang = self.coach, self.coach.lang
@@ -359,9 +356,8 @@ class PlayerScreen(Screen[None]):
         chart.show(debts, need, lang)  # type: ignore[attr-defined]
         chart.border_title = app.t("player.chart", need=money(need, lang))
         self.query_one("#month", Static).update(self._month_table(result))
-        borrowed = 0 if result is None else int(result.metrics["cash_received"][0].sum())
         self.query_one("#cost", Static).update(
-            app.t("player.cost_line", costs=money(costs, lang), borrowed=money(borrowed, lang))
+            app.t("player.cost_line", costs=money(costs, lang), borrowed=money(need, lang))
             if result is not None and result.months else "")
 
     def _month_table(self, result: object) -> Table | str:
@@ -403,7 +399,7 @@ class PlayerScreen(Screen[None]):
         text = self._banner_text(last.message.text(self.coach.lang))
         if last.month is not None:
             text += "  " + self.coach.t("player.warning_month", month=last.month)
-        banner.update(text + "  " + self.coach.t("player.why_hint"))
+        banner.update(f"{text}  · {self.coach.t('player.why_hint')}")
         banner.display = True
 
     # --- acting ---------------------------------------------------------------------------

@@ -23,10 +23,14 @@ class DebtChart(PlotextPlot):
             plt.plot(months, [d / 100 for d in debts_fen], marker="braille")
             ticks = months if len(months) <= 12 else months[:: max(1, len(months) // 12)]
             plt.xticks([float(m) for m in ticks])
+        top = max([need_fen, *debts_fen])
         if need_fen:
             plt.hline(need_fen / 100)
         plt.xlim(0.5, max(len(months), 1) + 0.5)
-        plt.ylim(0, max([need_fen, *debts_fen]) / 100 * 1.1 or 1)
+        plt.ylim(0, top / 100 * 1.1 or 1)
+        # Exactly three labels: nothing, what was first needed (the flat line) and the peak.
+        ticks = sorted({0, need_fen, top})
+        plt.yticks([v / 100 for v in ticks], [f"{v / 100:,.0f}" for v in ticks])
         self.refresh()
 
 
