@@ -41,7 +41,7 @@ STACKING: dict[str, Any] = {
     "lenders": [
         {"id": "flash", "name": "FlashLoan", "max_amount": 1500, "term": "7d",
          "rate": "0.1%/day", "repayment": "bullet", "upfront_fee": "8%", "late": LATE,
-         "line_growth": 0.2, "max_line": 5000, "refuse_when_overdue": False},
+         "line_growth": 0.2, "max_line": 5000},
         {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
          "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%",
          "service_fee": "10", "late": LATE, "max_lenders": 2},

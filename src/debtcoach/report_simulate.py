@@ -12,20 +12,10 @@ from rich.table import Table
 
 from debtcoach.i18n import Lang, money, percent, t
 from debtcoach.sim.results import STATES, SimResult
-from debtcoach.sim.summary import monthly_figures, months_json, paid_costs
+from debtcoach.sim.summary import first_need_fen, monthly_figures, months_json, paid_costs
 
 BAR_WIDTH = 40
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def first_need_fen(result: SimResult) -> int:
-    """The cash need that started it all: the events of the first month that has any."""
-    events = result.scenario.events
-    for month in range(result.months):
-        total = sum(e.amount_fen for e in events if e.falls_in(month))
-        if total:
-            return total
-    return 0
 
 
 def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:

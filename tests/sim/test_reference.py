@@ -239,6 +239,22 @@ def test_a_loan_repaid_on_time_follows_build_schedule(repayment: str, term: str,
 # -- behaviours ----------------------------------------------------------------------------------
 
 
+def test_a_stacker_short_on_a_due_day_borrows_the_due_and_the_shortfall() -> None:
+    # Payday is the 10th: on day 30 expenses and the repeating need leave cash at −2,000 when
+    # the loan falls due, so the new loan must cover both to pay on time.
+    scenario = scenario_with(
+        months=3, events=[{"month": 0, "amount": 2000, "every": 1}],
+        borrower={"monthly_income": 5000, "monthly_expenses": 5000, "payday": 10})
+    result = run(scenario)
+    assert events_of(result, "overdue") == []
+    first, second = (event for event in events_of(result, "loan") if event.day <= 30)
+    due = first.amount + round_fen(Fraction(first.amount * 2, 100))
+    cash_at_due = series(result, "cash")[0] - 5000 * YUAN - 2000 * YUAN
+    assert cash_at_due < 0
+    assert second.amount == smallest_contract_receiving(due - cash_at_due)
+    assert [int(state) for state in result.state[0]] == [OK, STACKING, STACKING]
+
+
 def test_rollover_pays_interest_fees_and_the_fee_and_extends() -> None:
     scenario = scenario_with(
         months=4, events=[{"month": 0, "amount": 3000}],

@@ -489,6 +489,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.warning": {"zh": "警告", "en": "WARNING"},
     "player.warning_month": {"zh": "（第 {month} 个月）", "en": "(month {month})"},
     "player.why_hint": {"zh": "w 看原因", "en": "w: why"},
+    "player.sources_hint": {"zh": "按 w 看来源。", "en": "w shows the sources."},
     "player.sources": {"zh": "来源", "en": "Sources"},
     "player.number_needed": {"zh": "「{value}」不是数字；请输入一个数，如 18.25", "en": "'{value}' is not a number; type a number such as 18.25"},
     "unit.percent": {"zh": "百分比，如 18.25", "en": "percent, e.g. 18.25"},

@@ -35,7 +35,7 @@ from debtcoach.lessons.schema import (
 )
 from debtcoach.sim.loader import parse_toml, scenario_from_dict
 from debtcoach.sim.results import SimResult
-from debtcoach.sim.run import simulate
+from debtcoach.sim.run import Progress, simulate
 from debtcoach.sim.scenario import Localized, Scenario
 from debtcoach.textfile import read_text
 from debtcoach.validation import input_errors
@@ -68,8 +68,11 @@ def lesson_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / "lesson.toml").exists())
 
 
-def load_lesson(folder: Path, sources: dict[str, Source]) -> LoadedLesson:
-    """One lesson, fully checked; raises InputErrors listing every problem found."""
+def load_lesson(
+    folder: Path, sources: dict[str, Source], progress: Progress | None = None
+) -> LoadedLesson:
+    """One lesson, fully checked; raises InputErrors listing every problem found. ``progress``
+    follows the long simulations behind computed answers (and may raise to stop them)."""
     where = str(folder / "lesson.toml")
     data = parse_toml(read_text(folder / "lesson.toml", where), where)
     try:
@@ -86,7 +89,7 @@ def load_lesson(folder: Path, sources: dict[str, Source]) -> LoadedLesson:
     offers = {offer.id: offer for offer in lesson.offers}
     scenarios = _load_scenarios(lesson, folder, problem)
     loaded = LoadedLesson(lesson, folder, prose, offers, scenarios)
-    _check_steps(loaded, sources, problem)
+    _check_steps(loaded, sources, problem, progress)
     if problems:
         raise InputErrors(problems)
     return loaded
@@ -152,7 +155,9 @@ def _load_scenarios(
     return out
 
 
-def _check_steps(loaded: LoadedLesson, sources: dict[str, Source], problem: Any) -> None:
+def _check_steps(
+    loaded: LoadedLesson, sources: dict[str, Source], problem: Any, progress: Progress | None
+) -> None:
     lesson = loaded.lesson
     seen: set[str] = set()
     kinds = {type(step) for step in lesson.steps}
@@ -176,10 +181,12 @@ def _check_steps(loaded: LoadedLesson, sources: dict[str, Source], problem: Any)
             for lang in LANGS:
                 if loaded.prose[lang] and section not in loaded.prose[lang]:
                     problem(f"{path}.prose", "prose_section_missing", name=section, lang=lang)
-        _check_references(loaded, step, path, problem)
+        _check_references(loaded, step, path, problem, progress)
 
 
-def _check_references(loaded: LoadedLesson, step: Any, path: str, problem: Any) -> None:
+def _check_references(
+    loaded: LoadedLesson, step: Any, path: str, problem: Any, progress: Progress | None
+) -> None:
     offer = getattr(step, "offer", None)
     if offer is not None and offer not in loaded.offers:
         problem(f"{path}.offer", "offer_unknown", value=offer)
@@ -199,14 +206,14 @@ def _check_references(loaded: LoadedLesson, step: Any, path: str, problem: Any) 
                     problem(error.field, error.code, **error.params)
     answer = getattr(step, "answer", None)
     if answer is not None:
-        _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem)
+        _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem, progress)
 
 
 def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
-                    problem: Any) -> None:
+                    problem: Any, progress: Progress | None) -> None:
     offers: dict[str, LoanOffer] = dict(loaded.offers)
     try:
-        value = answer_value(answer, offers, loaded.scenarios, loaded.runs)
+        value = answer_value(answer, offers, loaded.scenarios, loaded.runs, progress)
     except KeyError as missing:
         problem(path, "answer_unknown_ref", value=str(missing).strip("'"))
         return

@@ -32,7 +32,7 @@ from debtcoach.lessons.schema import (
 from debtcoach.sim.results import OK, Engine, SimResult
 from debtcoach.sim.run import start
 from debtcoach.sim.scenario import Localized, Policy
-from debtcoach.sim.summary import paid_costs
+from debtcoach.sim.summary import first_need_fen, paid_costs
 
 S = TypeVar("S")
 
@@ -222,8 +222,6 @@ class LessonPlayer:
 
     def cumulative_cost(self, scenario_id: str) -> tuple[int, int]:
         """(interest, fees and penalties paid so far, the amount first needed), in fen."""
-        from debtcoach.report_simulate import first_need_fen
-
         run = self._runs.get(scenario_id)
         if run is None or run.result is None or run.months == 0:
             need = sum(e.amount_fen for e in self.loaded.scenarios[scenario_id][0].events

@@ -2,14 +2,16 @@
 
 The rules are docs/engine.md, to the fen, so every ledger equals the plain-Python
 ReferenceEngine's. Each day makes a few cheap whole-array checks, then works only on the paths
-that have something to do (a loan falling due, a shortfall, an overdue amount), loan slots in
-order and lenders in file order, vectorized over those paths. Month starts and paydays touch
-every path at once. Only month reports are kept, so 100,000 paths fit in a few hundred MiB.
+that have something to do (a loan falling due, a shortfall, an overdue amount), vectorized over
+those paths. A path's loans are handled in slot order by taking, in turn, every path's first
+loan concerned today, then every path's second, and so on; lenders go in file order. Month starts
+and paydays touch every path at once. Only month reports are kept, so 100,000 paths fit in a few
+hundred MiB.
 
 Where docs/engine.md leaves room, this engine reads it as the reference engine does:
 - A loan whose last instalment has fallen due has nothing more due, even while overdue.
-- An instalment of 0 (bullet and interest-first rows before the last) is paid even while cash
-  is negative, so it never opens an overdue spell of nothing.
+- An instalment of 0 (a bullet row before the last, say) is paid even while cash is negative
+  and borrows nothing, so it never opens an overdue spell of nothing.
 - A lender without ``late`` terms has no grace period: its overdue loans set the credit mark on
   their first overdue day, and it charges nothing.
 - Overdue settlement goes through loans in slot order and stops as soon as cash is not positive;
@@ -19,7 +21,7 @@ Where docs/engine.md leaves room, this engine reads it as the reference engine d
 - "Stacking" means a loan taken while any other loan of the path is open, including a loan made
   moments earlier in the same borrowing.
 - The debt-to-income check counts, for each open loan, the next instalment not yet fallen due
-  (none once ``k == n``).
+  (none once ``k == n``) as its schedule has it.
 - Credit lines start from the scenario's policy (``invite_friends``); a later policy does not
   change them. Spending cuts, once started, stay in force, at the cut share now in force.
 - Event amounts: ``loan`` and ``closed`` the contract, ``repaid`` / ``overdue`` the instalment
@@ -42,7 +44,7 @@ import numpy.typing as npt
 
 from debtcoach.finance.money import round_fen
 from debtcoach.finance.offers import Fee, FeeTiming, Repayment
-from debtcoach.finance.periods import MONTH, Period, Unit
+from debtcoach.finance.periods import DAY, MONTH, Period, Unit
 from debtcoach.sim.results import (
     COLLECTIONS,
     DEFAULT,
@@ -60,7 +62,7 @@ I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
 Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.intp]
-Index = tuple[Rows, int] | tuple[Rows, Rows] | tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]
+At = npt.NDArray[np.intp]  # loans as path × slots + slot (1-D, or 2-D for whole rows)
 
 DAYS_PER_MONTH = 30
 EXACT_LIMIT = 2**62  # every product of an amount and a rate numerator stays below this
@@ -69,7 +71,7 @@ EXACT_LIMIT = 2**62  # every product of an amount and a rate numerator stays bel
 # room than any contract after the largest possible balances of its other slots (≤ 256 × limit).
 CONTRACT_LIMIT = 2**47
 LINE_CEILING = 2**56
-NEVER = np.iinfo(np.int32).max  # next_due of a free slot
+NEVER = np.iinfo(np.int32).max  # next_due of a loan with nothing more due
 NOT_OVERDUE = -1
 
 METHODS = tuple(Repayment)
@@ -104,6 +106,15 @@ def _fits(*factors: int) -> bool:
     return math.prod(factors) < EXACT_LIMIT
 
 
+def in_turn(rows: Rows) -> list[Rows]:
+    """Split positions of sorted ``rows`` into turns: each path's first, then second, …"""
+    if not rows.size:
+        return []
+    starts = np.flatnonzero(np.diff(rows, prepend=-1))
+    rank = np.arange(rows.size) - np.repeat(starts, np.diff(starts, append=rows.size))
+    return [np.flatnonzero(rank == turn) for turn in range(int(rank.max()) + 1)]
+
+
 @dataclass(frozen=True)
 class FeeSum:
     """Σ times × (fixed + round(share × P)) over some fees: ``Fee.amount_fen``, vectorized."""
@@ -123,10 +134,6 @@ class FeeSum:
         for times, fixed, num, den in self.terms:
             total += times * (fixed + times_ratio(contract, num, den))
         return total
-
-    def on_one(self, contract: int) -> int:
-        return sum(times * (fixed + round_fen(Fraction(contract * num, den)))
-                   for times, fixed, num, den in self.terms)
 
     @property
     def share(self) -> Fraction:
@@ -165,6 +172,7 @@ class LenderRules:
 
     @classmethod
     def of(cls, lender: Lender, start_line: int) -> LenderRules:
+        """Fees split by when they are charged, as ``LoanOffer`` does."""
         count = lender.term.count
         if lender.term.unit is Unit.DAY:
             period, n, period_days, months = Period(Unit.DAY, count), 1, count, -(-count // 30)
@@ -216,7 +224,7 @@ class LenderRules:
         checks += [_fits(contract, self.n, rate.numerator, 2)
                    and _fits(rate.numerator, rate.denominator, 2) for rate in self.rates]
         if late is not None:
-            penalty = late.penalty_rate.per(Period(Unit.DAY)).value
+            penalty = late.penalty_rate.per(DAY).value
             checks.append(_fits(self.owed_bound(contract), penalty.numerator, 2)
                           and _fits(penalty.numerator, penalty.denominator, 2))
         if rollover is not None:
@@ -225,7 +233,8 @@ class LenderRules:
         return all(checks)
 
     def largest_exact_contract(self) -> int:
-        """The largest contract for which ``exact_for`` holds (it is monotone in the contract)."""
+        """The largest contract up to CONTRACT_LIMIT for which ``exact_for`` holds (it is
+        monotone in the contract)."""
         low, high = 0, CONTRACT_LIMIT
         while low < high:
             middle = (low + high + 1) // 2
@@ -233,7 +242,7 @@ class LenderRules:
         return low
 
     def level_factor(self, repeat: bool) -> Fraction:
-        """A = round(P × factor) for equal instalments: i / (1 − (1 + i)^−n)."""
+        """A = round(P × factor) for equal instalments: i / (1 − (1 + i)^−n), or 1/n at 0."""
         rate = self.rates[repeat]
         if rate == 0:
             return Fraction(1, self.n)
@@ -241,18 +250,24 @@ class LenderRules:
 
 
 class LenderTable:
-    """Per-lender values as arrays, looked up with a loan's lender index."""
+    """Per-lender values as arrays, looked up with a loan's lender index; rates and ranks are
+    indexed [lender, repeat]."""
 
     def __init__(self, rules: list[LenderRules]) -> None:
         lenders = [rule.lender for rule in rules]
         self.method = np.array([rule.method for rule in rules], dtype=np.int8)
+        self.rate_num = np.array([[rate.numerator for rate in rule.rates] for rule in rules],
+                                 dtype=np.int64).reshape(len(rules), 2)
+        self.rate_den = np.array([[rate.denominator for rate in rule.rates] for rule in rules],
+                                 dtype=np.int64).reshape(len(rules), 2)
+        self.rank = self._rate_ranks(rules)
         self.has_late = np.array([lender.late is not None for lender in lenders], dtype=bool)
         self.grace = np.array([lender.late.grace_days if lender.late else 0
                                for lender in lenders], dtype=np.int32)
         self.late_fee = np.array([lender.late.late_fee_fen if lender.late else 0
                                   for lender in lenders], dtype=np.int64)
-        penalties = [lender.late.penalty_rate.per(Period(Unit.DAY)).value if lender.late
-                     else Fraction(0) for lender in lenders]
+        penalties = [lender.late.penalty_rate.per(DAY).value if lender.late else Fraction(0)
+                     for lender in lenders]
         self.penalty_num = np.array([rate.numerator for rate in penalties], dtype=np.int64)
         self.penalty_den = np.array([rate.denominator for rate in penalties], dtype=np.int64)
         rollover = [lender.rollover_fee or Fee(FeeTiming.ONCE) for lender in lenders]
@@ -267,43 +282,52 @@ class LenderTable:
                                    dtype=np.int64)
         self.growth_den = np.array([(1 + rule.growth).denominator for rule in rules],
                                    dtype=np.int64)
-        self.max_line = np.array([NEVER if lender.max_line_fen is None else lender.max_line_fen
+        self.max_line = np.array([min(lender.max_line_fen or LINE_CEILING, LINE_CEILING)
                                   for lender in lenders], dtype=np.int64)
-        self.max_line[self.max_line == NEVER] = LINE_CEILING
-        np.minimum(self.max_line, LINE_CEILING, out=self.max_line)
+
+    @staticmethod
+    def _rate_ranks(rules: list[LenderRules]) -> I32:
+        """Avalanche order of the rates: rank 0 has the highest annual rate."""
+        annual = [[rate * rule.period.per_year for rate in rule.rates] for rule in rules]
+        every = sorted({rate for pair in annual for rate in pair}, reverse=True)
+        return np.array([[every.index(rate) for rate in pair] for pair in annual],
+                        dtype=np.int32).reshape(len(rules), 2)
 
 
 class Loans:
-    """The docs' per-loan state, one row of slots per path."""
+    """The docs' per-loan state: one vector per field, loan ``path × slots + slot``."""
 
     def __init__(self, paths: int, slots: int) -> None:
-        shape = (paths, slots)
-        self.open = np.zeros(shape, dtype=bool)
-        self.lender = np.zeros(shape, dtype=np.int32)
-        self.rank = np.zeros(shape, dtype=np.int32)  # avalanche order: 0 is the highest rate
-        self.contract = np.zeros(shape, dtype=np.int64)
-        self.balance = np.zeros(shape, dtype=np.int64)
-        self.rate_num = np.zeros(shape, dtype=np.int64)
-        self.rate_den = np.ones(shape, dtype=np.int64)
-        self.n = np.ones(shape, dtype=np.int32)
-        self.k = np.zeros(shape, dtype=np.int32)
-        self.next_due = np.full(shape, NEVER, dtype=np.int32)
-        self.period = np.ones(shape, dtype=np.int32)
-        self.level = np.zeros(shape, dtype=np.int64)
-        self.fees = np.zeros(shape, dtype=np.int64)
-        self.rollovers = np.zeros(shape, dtype=np.int32)
-        self.od_principal = np.zeros(shape, dtype=np.int64)
-        self.od_interest = np.zeros(shape, dtype=np.int64)
-        self.od_fees = np.zeros(shape, dtype=np.int64)
-        self.od_penalties = np.zeros(shape, dtype=np.int64)
-        self.overdue_since = np.full(shape, NOT_OVERDUE, dtype=np.int32)
-        self.late_fee_charged = np.zeros(shape, dtype=bool)
-        self.penalty_from = np.zeros(shape, dtype=np.int32)  # first day not yet charged
-        self.was_overdue = np.zeros(shape, dtype=bool)
+        size = paths * slots
+        self.open = np.zeros(size, dtype=bool)
+        self.lender = np.zeros(size, dtype=np.int32)
+        self.rank = np.zeros(size, dtype=np.int32)  # avalanche order: 0 is the highest rate
+        self.contract = np.zeros(size, dtype=np.int64)
+        self.balance = np.zeros(size, dtype=np.int64)
+        self.rate_num = np.zeros(size, dtype=np.int64)
+        self.rate_den = np.ones(size, dtype=np.int64)
+        self.n = np.ones(size, dtype=np.int32)
+        self.k = np.zeros(size, dtype=np.int32)
+        self.next_due = np.full(size, NEVER, dtype=np.int32)
+        self.period = np.ones(size, dtype=np.int32)
+        self.level = np.zeros(size, dtype=np.int64)
+        self.fees = np.zeros(size, dtype=np.int64)
+        self.rollovers = np.zeros(size, dtype=np.int32)
+        self.od_principal = np.zeros(size, dtype=np.int64)
+        self.od_interest = np.zeros(size, dtype=np.int64)
+        self.od_fees = np.zeros(size, dtype=np.int64)
+        self.od_penalties = np.zeros(size, dtype=np.int64)
+        self.overdue_since = np.full(size, NOT_OVERDUE, dtype=np.int32)
+        self.late_fee_charged = np.zeros(size, dtype=bool)
+        self.penalty_from = np.zeros(size, dtype=np.int32)  # first day not yet charged
+        self.was_overdue = np.zeros(size, dtype=bool)
 
-    def overdue_total(self, at: Index) -> I64:
-        total: I64 = (self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
-                      + self.od_penalties[at])
+    def penalty_base(self, at: At) -> I64:
+        base: I64 = self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
+        return base
+
+    def overdue_total(self, at: At) -> I64:
+        total: I64 = self.penalty_base(at) + self.od_penalties[at]
         return total
 
 
@@ -317,19 +341,19 @@ class Instalment(NamedTuple):
         due: I64 = self.principal + self.interest + self.fees
         return due
 
-    def where(self, mask: Mask) -> Instalment:
-        return Instalment(self.principal[mask], self.interest[mask], self.fees[mask])
+    def where(self, chosen: Rows | Mask) -> Instalment:
+        return Instalment(self.principal[chosen], self.interest[chosen], self.fees[chosen])
 
 
 class Falling(NamedTuple):
-    """The loans in ``slot`` whose instalment is falling due while their paths borrow: their
-    balance still holds that instalment's ``principal`` (aligned with the borrowing paths)."""
+    """Loans whose instalment is falling due while their paths borrow (aligned with the
+    borrowing paths): their balance still holds that instalment's ``principal``."""
 
-    slot: int
+    slots: Rows
     principal: I64
 
     def where(self, chosen: Rows | Mask) -> Falling:
-        return Falling(self.slot, self.principal[chosen])
+        return Falling(self.slots[chosen], self.principal[chosen])
 
 
 @dataclass
@@ -351,7 +375,7 @@ class EventLog:
         sequence = place * 1024 + np.broadcast_to(order, size)
         self.chunks.append(tuple(np.broadcast_to(np.asarray(value, dtype=np.int64), size)
                                  for value in (paths, sequence, amounts, lenders, reasons,
-                                               np.full(size, kind))) + (np.full(size, day),))
+                                               np.full(size, kind), np.full(size, day))))
 
     def sorted(self, lender_ids: list[str]) -> list[SimEvent]:
         if not self.chunks:
@@ -366,7 +390,10 @@ class EventLog:
 
 
 class NumpyEngine:
-    """docs/engine.md over many paths at once; ``incomes`` is ``draw_incomes(...)``."""
+    """docs/engine.md over many paths at once; ``incomes`` is ``draw_incomes(...)``.
+
+    Loans are addressed as ``at = path × slots + slot`` (``rows`` are their paths), which numpy
+    gathers several times faster than (path, slot) pairs."""
 
     def __init__(self, scenario: Scenario, incomes: np.ndarray, record_events: bool = False,
                  progress: Callable[[int, int], None] | None = None) -> None:
@@ -379,23 +406,28 @@ class NumpyEngine:
         self.incomes = incomes.astype(np.int64, copy=False)
         self.progress = progress
         self.day = 0
+        lenders = len(scenario.lenders)
         start_lines = [lender.max_amount_fen + scenario.policy.invite_friends
                        * lender.invite_bonus_fen for lender in scenario.lenders]
         self.rules = [LenderRules.of(lender, line)
                       for lender, line in zip(scenario.lenders, start_lines, strict=True)]
-        self.safe_contract = self._check_exact(scenario)
+        self.largest_contract = self._check_exact()
         self.table = LenderTable(self.rules)
-        self.rank_of = self._rate_ranks()
         self.level_factors = [(rule.level_factor(False), rule.level_factor(True))
                               for rule in self.rules]
-        self.loans = Loans(paths, scenario.slots)
-        self.slot_numbers = np.arange(scenario.slots)
+        self.slots = scenario.slots
+        self.loans = Loans(paths, self.slots)
+        self.all_slots = np.arange(self.slots)
         self.cash = np.full(paths, scenario.borrower.savings_fen, dtype=np.int64)
         self.cutting = np.zeros(paths, dtype=bool)
         self.line = np.tile(np.minimum(start_lines, LINE_CEILING).astype(np.int64), (paths, 1))
-        self.ever_borrowed = np.zeros((paths, len(scenario.lenders)), dtype=bool)
+        self.ever_borrowed = np.zeros((paths, lenders), dtype=bool)
         self.mark = np.zeros(paths, dtype=bool)
-        self.overdue_loans = np.zeros(paths, dtype=np.int32)  # loans with overdue_since set
+        # Kept in step with the loans, so that checks need not look at every slot:
+        self.owed = np.zeros((paths, lenders), dtype=np.int64)  # Σ balance of open loans
+        self.loans_with = np.zeros((paths, lenders), dtype=np.int32)  # open loans per lender
+        self.open_loans = np.zeros(paths, dtype=np.int32)
+        self.overdue_loans = np.zeros(paths, dtype=np.int32)
         self.stacked = np.zeros(paths, dtype=bool)  # this month
         self.flows = np.zeros((len(FLOWS), paths), dtype=np.int64)
         self.metrics = {name: np.zeros((paths, scenario.months), dtype=np.int64)
@@ -403,39 +435,30 @@ class NumpyEngine:
         self.state = np.zeros((paths, scenario.months), dtype=np.int8)
         self.events = EventLog(record_events)
 
-    # --- set-up -------------------------------------------------------------------------------
-
-    def _check_exact(self, scenario: Scenario) -> list[int]:
-        """Raise if some lender's rates or lines cannot stay exact in int64; otherwise the
-        largest contract each lender may make (checked again as loans are made)."""
-        if not _fits(scenario.borrower.monthly_income_fen, 2**20):
-            raise ValueError("monthly_income is too large for exact int64 arithmetic")
-        safe = []
+    def _check_exact(self) -> list[int]:
+        """Raise if some lender's rates, fees or line cannot stay exact in int64; otherwise the
+        largest contract each lender may make (checked again as loans are made, for lines that
+        grow without a cap)."""
+        income = self.scenario.borrower.monthly_income_fen
+        largest = []
         for rule in self.rules:
+            lender = rule.lender
             if not _fits(rule.growth.numerator + rule.growth.denominator,
                          rule.growth.denominator, 2):
-                raise ValueError(f"lender {rule.lender.id!r}: line_growth {rule.lender.line_growth}"
-                                 " is too precise for exact int64 arithmetic")
-            limit = min(rule.largest_exact_contract(), CONTRACT_LIMIT)
+                raise ValueError(f"lender {lender.id!r}: line_growth {lender.line_growth} is too "
+                                 "precise for exact int64 arithmetic")
+            ratio = lender.max_debt_to_income
+            if ratio is not None and not _fits(exact(ratio).numerator, income + 1, 2):
+                raise ValueError(f"lender {lender.id!r}: max_debt_to_income {ratio} is too "
+                                 "precise for exact int64 arithmetic")
+            limit = rule.largest_exact_contract()
             if rule.largest_line is not None and rule.largest_line > limit:
                 raise ValueError(
-                    f"lender {rule.lender.id!r}: a loan of up to {rule.largest_line} fen at its "
-                    "rates and fees needs integers beyond 2**62; use smaller amounts or rates "
-                    "with shorter fractions")
-            ratio = rule.lender.max_debt_to_income
-            if ratio is not None and not _fits(exact(ratio).numerator,
-                                               scenario.borrower.monthly_income_fen + 1, 2):
-                raise ValueError(f"lender {rule.lender.id!r}: max_debt_to_income {ratio} is "
-                                 "too precise for exact int64 arithmetic")
-            safe.append(limit)
-        return safe
-
-    def _rate_ranks(self) -> I32:
-        """Avalanche order of (lender, repeat) rates: rank 0 has the highest annual rate."""
-        annual = [[rate * rule.period.per_year for rate in rule.rates] for rule in self.rules]
-        every = sorted({rate for pair in annual for rate in pair}, reverse=True)
-        return np.array([[every.index(rate) for rate in pair] for pair in annual],
-                        dtype=np.int32).reshape(len(self.rules), 2)
+                    f"lender {lender.id!r}: a loan of up to {rule.largest_line} fen at its rates "
+                    "and fees needs integers beyond 2**62; use smaller amounts or rates with "
+                    "shorter fractions")
+            largest.append(limit)
+        return largest
 
     # --- running ------------------------------------------------------------------------------
 
@@ -489,13 +512,17 @@ class NumpyEngine:
         if day_of_month == DAYS_PER_MONTH - 1:
             self._report_month(day)
 
+    def _grid(self, rows: Rows) -> At:
+        """Every slot of each path in ``rows``, one row each."""
+        grid: At = rows[:, None] * self.slots + self.all_slots
+        return grid
+
     # --- steps 1 and 2: expenses, events and income -------------------------------------------
 
     def _month_start(self, month: int) -> None:
-        borrower = self.scenario.borrower
-        cut = self._cut_expenses()
+        expenses = self.scenario.borrower.monthly_expenses_fen
         needs = sum(event.amount_fen for event in self.scenario.events if event.falls_in(month))
-        spending = np.where(self.cutting, cut, borrower.monthly_expenses_fen) + needs
+        spending = np.where(self.cutting, self._cut_expenses(), expenses) + needs
         self.cash -= spending
         self.flows[SPENDING] += spending
 
@@ -512,36 +539,40 @@ class NumpyEngine:
     # --- step 3: dues -------------------------------------------------------------------------
 
     def _dues(self, day: int) -> None:
-        rows, slots = np.nonzero(self.loans.next_due == day)
-        for slot in np.unique(slots):
-            self._fall_due(rows[slots == slot], int(slot), day)
+        due = np.flatnonzero(self.loans.next_due == day)
+        rows = due // self.slots
+        for turn in in_turn(rows):
+            self._fall_due(rows[turn], due[turn], day)
 
-    def _fall_due(self, rows: Rows, slot: int, day: int) -> None:
-        """Instalment k + 1 of these loans falls due: paid, borrowed for, rolled or overdue."""
+    def _fall_due(self, rows: Rows, at: At, day: int) -> None:
+        """Instalment k + 1 of these loans (one per path) falls due: paid, borrowed for,
+        rolled over or overdue; then closed if done."""
         loans = self.loans
-        at = (rows, slot)
         instalment = self._instalment(at, loans.k[at] + 1)
         loans.k[at] += 1
         loans.next_due[at] += loans.period[at]
         self._add(COSTS, rows, instalment.interest + instalment.fees)
         due = instalment.due
-        short = self.cash[rows] < due
-        if self.policy.when_short is WhenShort.STACK and short.any():
-            self._borrow(rows[short], due[short] - np.maximum(self.cash[rows[short]], 0), day,
-                         Falling(slot, instalment.principal[short]))
+        if self.policy.when_short is WhenShort.STACK:
+            short = np.flatnonzero((due > 0) & (self.cash[rows] < due))
+            if short.size:
+                need = due[short] - self.cash[rows[short]]  # covers a negative cash too
+                self._borrow(rows[short], need, day, Falling(at[short] % self.slots,
+                                                             instalment.principal[short]))
         paid = (due == 0) | (self.cash[rows] >= due)
-        self._pay_instalment(rows[paid], slot, day, instalment.where(paid))
-        unpaid = ~paid
+        self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid))
+        unpaid = np.flatnonzero(~paid)
         if self.policy.when_short is WhenShort.ROLLOVER:
-            unpaid[unpaid] = ~self._roll_over(rows[unpaid], slot, day, instalment.where(unpaid))
+            unpaid = unpaid[~self._roll_over(rows[unpaid], at[unpaid], day,
+                                             instalment.where(unpaid))]
         elif self.policy.when_short is WhenShort.CUT_SPENDING:
             self._start_cutting(rows[unpaid], day)
-        self._go_overdue(rows[unpaid], slot, day, instalment.where(unpaid))
-        self._close_finished(rows, slot, day)
-        ended = rows[loans.open[at] & (loans.k[at] == loans.n[at])]
-        loans.next_due[ended, slot] = NEVER
+        self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid))
+        self._close_finished(rows, at, day)
+        ended = at[loans.open[at] & (loans.k[at] == loans.n[at])]
+        loans.next_due[ended] = NEVER
 
-    def _instalment(self, at: Index, number: I32, balance: I64 | None = None) -> Instalment:
+    def _instalment(self, at: At, number: I32, balance: I64 | None = None) -> Instalment:
         """Principal, interest and fees of instalment ``number`` (1-based) of the loans at
         ``at`` (with ``balance`` before it), exactly as ``build_schedule`` computes them."""
         loans = self.loans
@@ -550,41 +581,48 @@ class NumpyEngine:
         num, den = loans.rate_num[at], loans.rate_den[at]
         method = self.table.method[loans.lender[at]]
         last = number == n
-        on_balance = times_ratio(balance, num, den)
-        on_contract = times_ratio(contract, num, den)
-        bullet = np.where(last, times_ratio(contract * n, num, den), 0)
+        zero = np.zeros_like(balance)
+        on_balance = on_contract = bullet = equal_principal = zero
+        on_balance_methods = (method == EQUAL_INSTALLMENT) | (method == EQUAL_PRINCIPAL)
+        if on_balance_methods.any():
+            on_balance = times_ratio(balance, num, den)
         flat = method == FLAT_FEE
-        interest = np.select([method == BULLET, method == INTEREST_FIRST, flat],
-                             [bullet, on_contract, 0], on_balance)
-        equal_principal = (2 * contract + n) // (2 * n)
+        if ((method == INTEREST_FIRST) | flat).any():
+            on_contract = times_ratio(contract, num, den)
+        is_bullet = method == BULLET
+        if (is_bullet & last).any():
+            bullet = np.where(last, times_ratio(contract * n, num, den), 0)
+        if ((method == EQUAL_PRINCIPAL) | flat).any():
+            equal_principal = (2 * contract + n) // (2 * n)
+        interest = np.select([on_balance_methods, method == INTEREST_FIRST, is_bullet],
+                             [on_balance, on_contract, bullet], 0)
         regular = np.select([method == EQUAL_INSTALLMENT, (method == EQUAL_PRINCIPAL) | flat],
                             [loans.level[at] - on_balance, equal_principal], 0)
         principal = np.where(last, balance, regular)
         fees = loans.fees[at] + np.where(flat, on_contract, 0)
         return Instalment(principal, interest, fees)
 
-    def _pay_instalment(self, rows: Rows, slot: int, day: int, paid: Instalment) -> None:
-        self.loans.balance[rows, slot] -= paid.principal
+    def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment) -> None:
+        self._repay_principal(rows, at, paid.principal)
         self._pay(rows, principal=paid.principal, interest=paid.interest, fees=paid.fees)
-        self.events.add(REPAID, day, rows, paid.due, self.loans.lender[rows, slot])
+        self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
 
-    def _roll_over(self, rows: Rows, slot: int, day: int, unpaid: Instalment) -> Mask:
+    def _roll_over(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> Mask:
         """Extend one-instalment loans whose lender allows it and whose borrower can pay the
         interest, fees and rollover fee; return which were extended."""
         loans, table = self.loans, self.table
-        at = (rows, slot)
         lender = loans.lender[at]
         fee = table.roll_fixed[lender] + times_ratio(loans.balance[at], table.roll_num[lender],
                                                      table.roll_den[lender])
         extension = unpaid.interest + unpaid.fees + fee
         rolled = (table.can_roll[lender] & (loans.rollovers[at] < table.max_rollovers[lender])
                   & (loans.n[at] == 1) & (self.cash[rows] >= extension))
-        done = rows[rolled]
-        self._pay(done, interest=unpaid.interest[rolled], fees=unpaid.fees[rolled] + fee[rolled])
-        self._add(COSTS, done, fee[rolled])
-        loans.rollovers[done, slot] += 1
-        loans.k[done, slot] -= 1
-        self.events.add(ROLLED, day, done, extension[rolled], lender[rolled])
+        paths = rows[rolled]
+        self._pay(paths, interest=unpaid.interest[rolled], fees=unpaid.fees[rolled] + fee[rolled])
+        self._add(COSTS, paths, fee[rolled])
+        loans.rollovers[at[rolled]] += 1
+        loans.k[at[rolled]] -= 1
+        self.events.add(ROLLED, day, paths, extension[rolled], lender[rolled])
         return rolled
 
     def _start_cutting(self, rows: Rows, day: int) -> None:
@@ -593,41 +631,45 @@ class NumpyEngine:
         saving = self.scenario.borrower.monthly_expenses_fen - self._cut_expenses()
         self.events.add(CUT_SPENDING, day, starting, saving)
 
-    def _go_overdue(self, rows: Rows, slot: int, day: int, unpaid: Instalment) -> None:
+    def _go_overdue(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> None:
         loans = self.loans
-        at = (rows, slot)
         starting = loans.overdue_since[at] == NOT_OVERDUE
-        self._accrue_penalties(rows[~starting], slot, day - 1)
+        self._accrue_penalties(rows[~starting], at[~starting], day - 1)
         loans.od_principal[at] += unpaid.principal
         loans.od_interest[at] += unpaid.interest
         loans.od_fees[at] += unpaid.fees
-        loans.balance[at] -= unpaid.principal
-        new = rows[starting]
-        loans.overdue_since[new, slot] = day
-        loans.penalty_from[new, slot] = day + self.table.grace[loans.lender[new, slot]]
-        self.overdue_loans[new] += 1
+        self._repay_principal(rows, at, unpaid.principal)
+        new = at[starting]
+        loans.overdue_since[new] = day
+        loans.penalty_from[new] = day + self.table.grace[loans.lender[new]]
+        self.overdue_loans[rows[starting]] += 1
         loans.was_overdue[at] = True
         self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
 
-    def _close_finished(self, rows: Rows, slot: int, day: int) -> None:
+    def _close_finished(self, rows: Rows, at: At, day: int) -> None:
         """Close loans with every instalment fallen due, nothing left and nothing overdue."""
         loans = self.loans
-        at = (rows, slot)
         done = ((loans.k[at] == loans.n[at]) & (loans.balance[at] == 0)
                 & (loans.overdue_total(at) == 0))
-        finished = rows[done]
-        self._close(finished, np.full(finished.size, slot, dtype=np.intp), day)
+        self._close(rows[done], at[done], day)
 
-    def _close(self, rows: Rows, slots: Rows, day: int, order: I64 | int = 0,
+    def _close(self, rows: Rows, at: At, day: int, order: I64 | int = 0,
                joined: bool = False) -> None:
-        """Free the slots; a loan never overdue grows its lender's line (once per loan)."""
+        """Free the slots (``joined``: a path may close several, after their payoffs); a loan
+        never overdue grows its lender's line, once per loan."""
         loans = self.loans
-        lenders = loans.lender[rows, slots]
-        loans.open[rows, slots] = False
-        loans.next_due[rows, slots] = NEVER
-        self.events.add(CLOSED, day, rows, loans.contract[rows, slots], lenders, order=order,
+        lenders = loans.lender[at]
+        loans.open[at] = False
+        loans.next_due[at] = NEVER
+        if joined:
+            np.subtract.at(self.loans_with, (rows, lenders), 1)
+            np.subtract.at(self.open_loans, rows, 1)
+        else:
+            self.loans_with[rows, lenders] -= 1
+            self.open_loans[rows] -= 1
+        self.events.add(CLOSED, day, rows, loans.contract[at], lenders, order=order,
                         joined=joined)
-        growing = ~loans.was_overdue[rows, slots]
+        growing = ~loans.was_overdue[at]
         self._grow_lines(rows[growing], lenders[growing])
 
     def _grow_lines(self, rows: Rows, lenders: I32) -> None:
@@ -637,57 +679,61 @@ class NumpyEngine:
         key = rows * len(self.rules) + lenders
         while key.size:
             first = np.unique(key, return_index=True)[1]
-            at = (rows[first], lenders[first])
-            grown = times_ratio(self.line[at], table.growth_num[lenders[first]],
+            where = (rows[first], lenders[first])
+            grown = times_ratio(self.line[where], table.growth_num[lenders[first]],
                                 table.growth_den[lenders[first]])
-            self.line[at] = np.minimum(grown, table.max_line[lenders[first]])
-            keep = np.ones(key.size, dtype=bool)
-            keep[first] = False
-            rows, lenders, key = rows[keep], lenders[keep], key[keep]
+            self.line[where] = np.minimum(grown, table.max_line[lenders[first]])
+            later = np.ones(key.size, dtype=bool)
+            later[first] = False
+            rows, lenders, key = rows[later], lenders[later], key[later]
+
+    def _repay_principal(self, rows: Rows, at: At, principal: I64) -> None:
+        """The balance falls (paid, gone overdue or paid off); ``rows`` may repeat."""
+        self.loans.balance[at] -= principal
+        np.subtract.at(self.owed, (rows, self.loans.lender[at]), principal)
 
     # --- borrowing ----------------------------------------------------------------------------
 
     def _borrow(self, rows: Rows, need: I64, day: int, falling: Falling | None = None) -> None:
         """Lenders in file order until each path's need is met (docs: Borrowing)."""
         need = need.copy()
-        for index in range(len(self.rules)):
-            waiting = np.nonzero(need > 0)[0]
+        for index, rule in enumerate(self.rules):
+            waiting = np.flatnonzero(need > 0)
+            if rule.lender.refuse_when_overdue and not self.events.enabled:
+                # It would refuse these for their overdue loans; unlogged, that changes nothing.
+                waiting = waiting[self.overdue_loans[rows[waiting]] == 0]
             if not waiting.size:
-                return
+                continue
             received = self._try_lender(index, rows[waiting], need[waiting], day,
-                                        falling and falling.where(waiting))
+                                        None if falling is None else falling.where(waiting))
             need[waiting] -= received
 
     def _try_lender(self, index: int, rows: Rows, need: I64, day: int,
                     falling: Falling | None) -> I64:
         """One lender's answer to each path: refused (logged), skipped, or a loan; returns
         what each path received."""
-        reason, available = self._refusal(index, rows, falling)
+        reason = self._refusal(index, rows, falling)
         refused = reason != APPROVED
         self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
         received = np.zeros(rows.size, dtype=np.int64)
-        approved = np.nonzero(~refused)[0]
-        contract = self._contract_for(self.rules[index], need[approved], available[approved])
+        approved = np.flatnonzero(~refused)
+        if not approved.size:
+            return received
+        available = self.line[rows[approved], index] - self.owed[rows[approved], index]
+        contract = self._contract_for(self.rules[index], need[approved], available)
         payout = contract - self.rules[index].payout_fees.on(contract)
         lending = payout > 0
         received[approved[lending]] = payout[lending]
         self._lend(index, rows[approved[lending]], contract[lending], day)
         return received
 
-    def _balance_with(self, rows: Rows, index: int) -> I64:
-        loans = self.loans
-        mine = loans.open[rows] & (loans.lender[rows] == index)
-        total: I64 = np.where(mine, loans.balance[rows], 0).sum(axis=1)
-        return total
-
-    def _refusal(self, index: int, rows: Rows, falling: Falling | None) -> tuple[I64, I64]:
-        """The first reason this lender refuses each path (APPROVED when it does not), and the
-        line each approved path has available."""
+    def _refusal(self, index: int, rows: Rows, falling: Falling | None) -> I64:
+        """The first reason this lender refuses each path, or APPROVED."""
         lender = self.rules[index].lender
         reason = np.full(rows.size, APPROVED, dtype=np.int64)
 
         def refuse(code: int, check: Callable[[Rows], Mask]) -> None:
-            pending = np.nonzero(reason == APPROVED)[0]
+            pending = np.flatnonzero(reason == APPROVED)
             if pending.size:
                 reason[pending[check(pending)]] = code
 
@@ -700,37 +746,32 @@ class NumpyEngine:
             ratio = exact(lender.max_debt_to_income)
             income = self.scenario.borrower.monthly_income_fen
             refuse(DEBT_TO_INCOME, lambda at: self._next_instalments(
-                rows[at], falling and falling.where(at)) * ratio.denominator
+                rows[at], None if falling is None else falling.where(at)) * ratio.denominator
                 > ratio.numerator * income)
-        refuse(NO_SLOT, lambda at: self.loans.open[rows[at]].all(axis=1))
-        available = np.zeros(rows.size, dtype=np.int64)
-
-        def line_used(at: Rows) -> Mask:
-            available[at] = self.line[rows[at], index] - self._balance_with(rows[at], index)
-            return available[at] <= 0
-
-        refuse(LINE_USED, line_used)
-        return reason, available
+        refuse(NO_SLOT, lambda at: self.open_loans[rows[at]] >= self.slots)
+        refuse(LINE_USED, lambda at: self.line[rows[at], index] - self.owed[rows[at], index] <= 0)
+        return reason
 
     def _other_lenders(self, rows: Rows, index: int) -> I64:
-        loans = self.loans
-        count = np.zeros(rows.size, dtype=np.int64)
-        for other in range(len(self.rules)):
-            if other != index:
-                count += (loans.open[rows] & (loans.lender[rows] == other)).any(axis=1)
-        return count
+        lending = self.loans_with[rows] > 0
+        others: I64 = lending.sum(axis=1) - lending[:, index]
+        return others
 
     def _next_instalments(self, rows: Rows, falling: Falling | None) -> I64:
         """Σ over open loans of the next instalment not yet fallen due (none once k == n), on
         the balance its schedule has then."""
         loans = self.loans
-        at = np.ix_(rows, self.slot_numbers)
-        coming = loans.open[at] & (loans.k[at] < loans.n[at])
+        grid = self._grid(rows)
+        which, slots = np.nonzero(loans.open[grid])
+        at = grid[which, slots]
+        coming = loans.k[at] < loans.n[at]
+        which, slots, at = which[coming], slots[coming], at[coming]
         balance = loans.balance[at]
         if falling is not None:
-            balance[:, falling.slot] -= falling.principal
-        amounts = self._instalment(at, loans.k[at] + 1, balance).due
-        total: I64 = np.where(coming, amounts, 0).sum(axis=1)
+            mid_payment = slots == falling.slots[which]
+            balance[mid_payment] -= falling.principal[which[mid_payment]]
+        total = np.zeros(rows.size, dtype=np.int64)
+        np.add.at(total, which, self._instalment(at, loans.k[at] + 1, balance).due)
         return total
 
     def _contract_for(self, rule: LenderRules, need: I64, available: I64) -> I64:
@@ -746,7 +787,7 @@ class NumpyEngine:
         lowest = (need + float(fees.fixed - fees.rounding_slack)) / float(keep)
         contract = np.maximum(np.floor(lowest * (1 - 1e-12)).astype(np.int64) - 1, 1)
         contract = np.minimum(contract, available)
-        stepping = np.nonzero((contract - fees.on(contract) < need) & (contract < available))[0]
+        stepping = np.flatnonzero((contract - fees.on(contract) < need) & (contract < available))
         while stepping.size:
             contract[stepping] += 1
             trial = contract[stepping]
@@ -758,32 +799,34 @@ class NumpyEngine:
         """Make the loans: fill each path's first free slot and pay out."""
         if not rows.size:
             return
-        rule, loans = self.rules[index], self.loans
-        if int(contract.max()) > self.safe_contract[index]:
+        rule, loans, table = self.rules[index], self.loans, self.table
+        if int(contract.max()) > self.largest_contract[index]:
             raise ValueError(f"lender {rule.lender.id!r}: a contract of {int(contract.max())} "
                              "fen needs integers beyond 2**62")
-        repeat = self.ever_borrowed[rows, index]
-        slot = np.argmax(~loans.open[rows], axis=1)
-        at = (rows, slot)
-        self.stacked[rows[loans.open[rows].any(axis=1)]] = True
-        rates = np.array(rule.rates, dtype=object)[repeat.astype(np.intp)]
+        repeat = self.ever_borrowed[rows, index].astype(np.intp)
+        self.stacked[rows[self.open_loans[rows] > 0]] = True
+        at = rows * self.slots + np.argmax(~loans.open[self._grid(rows)], axis=1)
         loans.open[at] = True
         loans.lender[at] = index
-        loans.rank[at] = self.rank_of[index][repeat.astype(np.intp)]
+        loans.rank[at] = table.rank[index, repeat]
         loans.contract[at] = contract
         loans.balance[at] = contract
-        loans.rate_num[at] = [rate.numerator for rate in rates]
-        loans.rate_den[at] = [rate.denominator for rate in rates]
+        loans.rate_num[at] = table.rate_num[index, repeat]
+        loans.rate_den[at] = table.rate_den[index, repeat]
         loans.n[at] = rule.n
         loans.k[at] = 0
         loans.next_due[at] = day + rule.period_days
         loans.period[at] = rule.period_days
-        loans.level[at] = self._level_payments(index, repeat, contract)
+        if rule.method == EQUAL_INSTALLMENT:
+            loans.level[at] = self._level_payments(index, repeat, contract)
         loans.fees[at] = rule.per_instalment.on(contract)
         loans.rollovers[at] = 0
         loans.late_fee_charged[at] = False
         loans.was_overdue[at] = False
         self.ever_borrowed[rows, index] = True
+        self.owed[rows, index] += contract
+        self.loans_with[rows, index] += 1
+        self.open_loans[rows] += 1
         deducted, at_payout = rule.deducted.on(contract), rule.at_payout.on(contract)
         self.cash[rows] += contract - deducted - at_payout
         self._add(RECEIVED, rows, contract - deducted)
@@ -793,14 +836,12 @@ class NumpyEngine:
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
 
-    def _level_payments(self, index: int, repeat: Mask, contract: I64) -> I64:
+    def _level_payments(self, index: int, repeat: Rows, contract: I64) -> I64:
         """A = round(P × factor), exact: float64 where it is clearly away from a half fen,
         exact fractions for the rare contracts too close to call."""
         level = np.zeros(contract.size, dtype=np.int64)
-        if self.rules[index].method != EQUAL_INSTALLMENT:
-            return level
-        for again in (False, True):
-            chosen = np.nonzero(repeat == again)[0]
+        for again in (0, 1):
+            chosen = np.flatnonzero(repeat == again)
             factor = self.level_factors[index][again]
             shifted = contract[chosen].astype(np.float64) * float(factor) + 0.5
             rounded = np.floor(shifted)
@@ -815,26 +856,27 @@ class NumpyEngine:
     # --- step 4: shortfall --------------------------------------------------------------------
 
     def _shortfall(self, day: int) -> None:
-        rows = np.nonzero(self.cash < 0)[0]
+        rows = np.flatnonzero(self.cash < 0)
         if rows.size:
             self._borrow(rows, -self.cash[rows], day)
 
     # --- step 5: overdue settlement -----------------------------------------------------------
 
     def _settle_overdue(self, day: int) -> None:
-        rows = np.nonzero((self.overdue_loans > 0) & (self.cash > 0))[0]
+        """Loans in slot order pay what is overdue while cash is positive."""
+        rows = np.flatnonzero((self.overdue_loans > 0) & (self.cash > 0))
         if not rows.size:
             return
-        overdue = self.loans.overdue_since[rows] != NOT_OVERDUE
-        for slot in np.nonzero(overdue.any(axis=0))[0]:
-            settling = rows[overdue[:, slot]]
-            self._settle_slot(settling[self.cash[settling] > 0], int(slot), day)
+        which, slots = np.nonzero(self.loans.overdue_since[self._grid(rows)] != NOT_OVERDUE)
+        for turn in in_turn(which):
+            paths = rows[which[turn]]
+            paying = self.cash[paths] > 0
+            self._settle(paths[paying], paths[paying] * self.slots + slots[turn][paying], day)
 
-    def _settle_slot(self, rows: Rows, slot: int, day: int) -> None:
+    def _settle(self, rows: Rows, at: At, day: int) -> None:
         """Pay penalties, fees, interest, then principal, as far as cash goes."""
         loans = self.loans
-        at = (rows, slot)
-        self._accrue_penalties(rows, slot, day - 1)
+        self._accrue_penalties(rows, at, day - 1)
         settled = np.zeros(rows.size, dtype=np.int64)
         for flow, bucket in ((PENALTIES, loans.od_penalties), (FEES, loans.od_fees),
                              (INTEREST, loans.od_interest), (PRINCIPAL, loans.od_principal)):
@@ -846,80 +888,73 @@ class NumpyEngine:
         self._add(PAID, rows, settled)
         self.events.add(REPAID, day, rows, settled, loans.lender[at])
         cleared = loans.overdue_total(at) == 0
-        done = rows[cleared]
-        loans.overdue_since[done, slot] = NOT_OVERDUE
-        loans.late_fee_charged[done, slot] = False
-        self.overdue_loans[done] -= 1
-        self._close_finished(done, slot, day)
+        loans.overdue_since[at[cleared]] = NOT_OVERDUE
+        loans.late_fee_charged[at[cleared]] = False
+        self.overdue_loans[rows[cleared]] -= 1
+        self._close_finished(rows[cleared], at[cleared], day)
 
     # --- step 6: extra payments ---------------------------------------------------------------
 
     def _extra_payments(self, day: int) -> None:
         """Pay off open loans in avalanche or snowball order while what is spare covers them."""
         loans = self.loans
-        spare = self.cash - self.scenario.borrower.monthly_expenses_fen
-        rows = np.nonzero((self.overdue_loans == 0) & loans.open.any(axis=1))[0]
+        rows = np.flatnonzero((self.overdue_loans == 0) & (self.open_loans > 0))
         if not rows.size:
             return
-        at = np.ix_(rows, self.slot_numbers)
-        candidate = loans.open[at]
-        next_one = self._instalment(at, loans.k[at] + 1)
-        payoff = loans.balance[at] + next_one.interest + next_one.fees
+        spare = self.cash[rows] - self.scenario.borrower.monthly_expenses_fen
+        grid = self._grid(rows)
+        candidate = loans.open[grid]
+        next_one = self._instalment(grid, loans.k[grid] + 1)
+        payoff = loans.balance[grid] + next_one.interest + next_one.fees
         if self.policy.extra_payments is ExtraPayments.AVALANCHE:
-            key = loans.rank[at].astype(np.int64)
+            key = loans.rank[grid].astype(np.int64)
         else:
             key = payoff.copy()
         key[~candidate] = np.iinfo(np.int64).max
         order = np.argsort(key, axis=1, kind="stable")
         in_order = np.take_along_axis(candidate, order, axis=1)
         costs = np.where(in_order, np.take_along_axis(payoff, order, axis=1), 0)
-        affordable = in_order & (np.cumsum(costs, axis=1) <= spare[rows, None])
-        taken = np.logical_and.accumulate(affordable, axis=1)
-        which, position = np.nonzero(taken)
+        affordable = in_order & (np.cumsum(costs, axis=1) <= spare[:, None])
+        which, position = np.nonzero(np.logical_and.accumulate(affordable, axis=1))
         slots = order[which, position]
-        self._pay_off(rows[which], slots, position, day,
-                      Instalment(loans.balance[rows[which], slots],
+        self._pay_off(rows[which], grid[which, slots], position, day,
+                      Instalment(loans.balance[grid[which, slots]],
                                  next_one.interest[which, slots], next_one.fees[which, slots]))
 
-    def _pay_off(self, rows: Rows, slots: Rows, position: Rows, day: int,
+    def _pay_off(self, rows: Rows, at: At, position: Rows, day: int,
                  payoff: Instalment) -> None:
         """Pay off whole loans (a path may appear several times) and close them."""
-        flows = self.flows
         for flow, amount in ((PRINCIPAL, payoff.principal), (INTEREST, payoff.interest),
                              (FEES, payoff.fees), (PAID, payoff.due),
                              (COSTS, payoff.interest + payoff.fees)):
-            np.add.at(flows[flow], rows, amount)
+            np.add.at(self.flows[flow], rows, amount)
         np.subtract.at(self.cash, rows, payoff.due)
-        self.loans.balance[rows, slots] = 0
-        self.loans.k[rows, slots] = self.loans.n[rows, slots]
+        self._repay_principal(rows, at, payoff.principal)
         order = 2 * position.astype(np.int64)
-        self.events.add(EXTRA_PAYMENT, day, rows, payoff.due, self.loans.lender[rows, slots],
+        self.events.add(EXTRA_PAYMENT, day, rows, payoff.due, self.loans.lender[at],
                         order=order)
-        self._close(rows, slots, day, order=order + 1, joined=True)
+        self._close(rows, at, day, order=order + 1, joined=True)
 
-    # --- step 7: penalties -------------------------------------------------------------------
+    # --- step 7: penalties --------------------------------------------------------------------
 
-    def _accrue_penalties(self, rows: Rows, slots: Rows | int, through: int) -> None:
-        """Charge the overdue loans at (rows, slots) every penalty up to day ``through`` not yet
-        charged: the late fee once per spell on the first day past grace, and each day
+    def _accrue_penalties(self, rows: Rows, at: At, through: int) -> None:
+        """Charge the overdue loans at ``at`` every penalty up to day ``through`` not charged
+        yet: the late fee once per spell on the first day past grace, and each day
         round((od_principal + od_interest + od_fees) × daily rate).
 
         That base changes only when an instalment goes overdue or is settled, and this runs
         just before either (and at each month's end), so every day in between costs the same:
         step 7 of docs/engine.md, to the fen, without touching every overdue loan every day."""
         loans, table = self.loans, self.table
-        slots = np.broadcast_to(slots, rows.shape)
-        lender = loans.lender[rows, slots]
-        days = through - loans.penalty_from[rows, slots] + 1
+        lender = loans.lender[at]
+        days = through - loans.penalty_from[at] + 1
         charging = (days > 0) & table.has_late[lender]
         if not charging.any():
             return
-        rows, slots, lender, days = rows[charging], slots[charging], lender[charging], days[
-            charging]
-        at = (rows, slots)
-        base = loans.od_principal[at] + loans.od_interest[at] + loans.od_fees[at]
-        penalty = (days * times_ratio(base, table.penalty_num[lender], table.penalty_den[lender])
-                   + np.where(loans.late_fee_charged[at], 0, table.late_fee[lender]))
+        rows, at, lender, days = rows[charging], at[charging], lender[charging], days[charging]
+        daily = times_ratio(loans.penalty_base(at), table.penalty_num[lender],
+                            table.penalty_den[lender])
+        penalty = days * daily + np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
         loans.late_fee_charged[at] = True
         loans.od_penalties[at] += penalty
         loans.penalty_from[at] = through + 1
@@ -927,13 +962,13 @@ class NumpyEngine:
 
     def _mark_past_grace(self, day: int) -> None:
         """The first day a loan of a path is past its grace period sets the credit mark."""
-        rows = np.nonzero((self.overdue_loans > 0) & ~self.mark)[0]
+        rows = np.flatnonzero((self.overdue_loans > 0) & ~self.mark)
         if not rows.size:
             return
-        loans = self.loans
-        since, lender = loans.overdue_since[rows], loans.lender[rows]
+        grid = self._grid(rows)
+        since, lender = self.loans.overdue_since[grid], self.loans.lender[grid]
         past = (since != NOT_OVERDUE) & (day - since + 1 > self.table.grace[lender])
-        marked = np.nonzero(past.any(axis=1))[0]
+        marked = np.flatnonzero(past.any(axis=1))
         first = np.argmax(past[marked], axis=1)
         self.mark[rows[marked]] = True
         self.events.add(CREDIT_MARK, day, rows[marked], 0, lender[marked, first])
@@ -943,18 +978,22 @@ class NumpyEngine:
     def _report_month(self, day: int) -> None:
         month = day // DAYS_PER_MONTH
         loans = self.loans
-        self._accrue_penalties(*np.nonzero(loans.overdue_since != NOT_OVERDUE), day)
+        overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
+        self._accrue_penalties(overdue // self.slots, overdue, day)
         for index, name in enumerate(FLOWS):
             self.metrics[name][:, month] = self.flows[index]
-        owed = loans.balance + loans.od_principal + loans.od_interest + loans.od_fees
-        owed += loans.od_penalties
-        self.metrics["debt"][:, month] = np.where(loans.open, owed, 0).sum(axis=1)
+        shape = (self.paths, self.slots)
+        owed_overdue = (loans.od_principal.reshape(shape).sum(axis=1)
+                        + loans.od_interest.reshape(shape).sum(axis=1)
+                        + loans.od_fees.reshape(shape).sum(axis=1)
+                        + loans.od_penalties.reshape(shape).sum(axis=1))
+        self.metrics["debt"][:, month] = self.owed.sum(axis=1) + owed_overdue
         self.metrics["cash"][:, month] = self.cash
-        self.metrics["active_loans"][:, month] = loans.open.sum(axis=1)
-        self.metrics["active_lenders"][:, month] = sum(
-            (loans.open & (loans.lender == index)).any(axis=1) for index in range(len(self.rules)))
-        since = np.where(loans.overdue_since == NOT_OVERDUE, NEVER, loans.overdue_since).min(axis=1)
-        days_overdue = np.where(since == NEVER, 0, day - since + 1)
+        self.metrics["active_loans"][:, month] = self.open_loans
+        self.metrics["active_lenders"][:, month] = (self.loans_with > 0).sum(axis=1)
+        since = loans.overdue_since.reshape(shape)
+        first_overdue = np.where(since == NOT_OVERDUE, day + 1, since).min(axis=1)
+        days_overdue = day + 1 - first_overdue
         self.metrics["days_overdue"][:, month] = days_overdue
         self.state[:, month] = np.select(
             [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked],
@@ -966,7 +1005,7 @@ class NumpyEngine:
 
     def _add(self, flow: int, rows: Rows, amount: I64 | int) -> None:
         """Add to a month flow; ``rows`` are distinct paths."""
-        self.flows[flow, rows] += amount
+        self.flows[flow][rows] += amount
 
     def _pay(self, rows: Rows, principal: I64 | int = 0, interest: I64 | int = 0,
              fees: I64 | int = 0) -> None:

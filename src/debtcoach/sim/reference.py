@@ -230,12 +230,10 @@ class _Path:
         row = loan.rows[loan.k]
         self.incur(row.interest + row.fees)
         due = row.payment
-        if self.policy.when_short is WhenShort.STACK and self.cash < due:
-            self.borrow(day, due - max(self.cash, 0))
         # Reading: an instalment of 0 (a bullet row before the last, say) is paid even while cash
         # is negative; otherwise it would open an overdue spell of nothing.
-        # Literal rule, kept: a stacker whose cash is negative on a due day borrows due − 0, so
-        # the instalment still goes overdue; step 5 settles it only if cash ends above 0.
+        if self.policy.when_short is WhenShort.STACK and due > 0 and self.cash < due:
+            self.borrow(day, due - self.cash)  # when cash < 0 this covers the shortfall too
         if due == 0 or self.cash >= due:
             self.pay_instalment(day, loan, row)
         elif not self.rolled_over(day, loan, row):

@@ -10,6 +10,7 @@ from debtcoach.sim.results import Engine, SimResult
 from debtcoach.sim.scenario import Scenario
 
 EngineName = Literal["numpy", "reference"]
+Progress = Callable[[int, int], None]  # (days simulated, days in all); may raise to stop
 
 
 def start(
@@ -18,7 +19,7 @@ def start(
     seed: int = 0,
     engine: EngineName = "numpy",
     record_events: bool | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Engine:
     """An engine at day 0; events are recorded by default only for small runs (they are a log
     for lessons and warnings, not for 100,000 Monte Carlo paths)."""
@@ -38,7 +39,7 @@ def simulate(
     paths: int = 1,
     seed: int = 0,
     engine: EngineName = "numpy",
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> SimResult:
     """Run the whole scenario."""
     running = start(scenario, paths, seed, engine, progress=progress)

@@ -19,6 +19,16 @@ COUNTS = ("new_loans", "active_loans", "active_lenders", "days_overdue")
 PERCENTILES = (10, 50, 90)
 
 
+def first_need_fen(result: SimResult) -> int:
+    """The cash need that started it all: the events of the first month that has any."""
+    events = result.scenario.events
+    for month in range(result.months):
+        total = sum(e.amount_fen for e in events if e.falls_in(month))
+        if total:
+            return total
+    return 0
+
+
 def paid_costs(result: SimResult) -> np.ndarray:
     """Interest, fees and penalties paid so far, per path and month (fen, cumulative)."""
     m = result.metrics

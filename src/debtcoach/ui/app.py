@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 
 class DebtCoachApp(App[None]):
-    CSS_PATH = "app.tcss"
     TITLE = "debtcoach"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.sim.run import Progress
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ def scan(root: Path) -> list[LessonEntry]:
     return sorted(entries, key=lambda e: (e.part, e.order, e.id))
 
 
-def load(entry: LessonEntry) -> LoadedLesson:
-    """The full lesson, checked (runs its scenarios and computes its answers: call off the UI
-    thread)."""
+def load(entry: LessonEntry, progress: Progress | None = None) -> LoadedLesson:
+    """The full lesson, checked (runs its scenarios and computes its answers, some by Monte
+    Carlo: call off the UI thread; ``progress`` follows those runs and may raise to stop)."""
     from debtcoach.lessons.loader import load_lesson, load_sources
 
-    return load_lesson(entry.folder, load_sources(entry.folder.parent))
+    return load_lesson(entry.folder, load_sources(entry.folder.parent), progress)

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Footer,
@@ -44,6 +45,10 @@ if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
 PLAY_SECONDS = 0.6
+
+
+class LoadCancelled(Exception):
+    """Raised inside a simulation's progress callback when the learner left the lesson."""
 
 
 class PlayerScreen(Screen[None]):
@@ -93,6 +98,8 @@ class PlayerScreen(Screen[None]):
         self.today = today or date.today()
         self.player: LessonPlayer | None = None
         self._controls_for: tuple[str, bool] | None = None  # (step id, answered) on show
+        self._prose_shown: str | None = None
+        self._texts_shown: dict[str, str] = {}
         self._sources: dict[str, tuple[str, str]] = {}
         self._playing: Timer | None = None
 
@@ -138,9 +145,19 @@ class PlayerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_lesson(self) -> None:
+        """Load off the UI thread; long simulations move the progress bar, Esc stops them."""
         worker = get_current_worker()
+        bar = self.query_one("#loading-bar", ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise LoadCancelled
+            self.app.call_from_thread(bar.update, total=total, progress=done)
+
         try:
-            loaded = load(self.entry)
+            loaded = load(self.entry, progress)
+        except LoadCancelled:
+            return
         except InputError as error:
             self.post_message(self.LoadFailed([error]))
             return
@@ -193,17 +210,28 @@ class PlayerScreen(Screen[None]):
         lang = app.lang
         step = player.step
         total = len(player.steps)
-        self.query_one("#heading", Static).update(
-            f"[b]{self.entry.title.get(lang, self.entry.id)}[/b]  "
-            + app.t("player.step", index=player.index + 1, total=total))
-        self.query_one("#prose", Markdown).update(self._prose(step))
-        self.query_one("#detail", Static).update(self._detail(step))
+        self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
+                       + app.t("player.step", index=player.index + 1, total=total))
+        self._set_prose(self._prose(step))
+        self._set_text("detail", self._detail(step))
         await self._build_controls(step)
-        self.query_one("#feedback", Static).update(self._feedback(step))
-        self.query_one("#simulation").display = player.active_scenario is not None
+        self._set_text("feedback", self._feedback(step))
+        _show(self.query_one("#simulation"), player.active_scenario is not None)
         self.show_simulation()
         self.show_banner()
         self.post_message(self.StepShown(step.id, player.index))
+
+    def _set_text(self, widget_id: str, text: str) -> None:
+        """Update a Static only when its text changed: every update lays the screen out again."""
+        if self._texts_shown.get(widget_id) != text:
+            self._texts_shown[widget_id] = text
+            self.query_one(f"#{widget_id}", Static).update(text)
+
+    def _set_prose(self, text: str) -> None:
+        """Markdown rebuilds its blocks on every update: only when the prose really changed."""
+        if text != self._prose_shown:
+            self._prose_shown = text
+            self.query_one("#prose", Markdown).update(text)
 
     def _prose(self, step: object) -> str:
         assert self.player is not None
@@ -241,7 +269,8 @@ class PlayerScreen(Screen[None]):
             costs, need = player.summary()
             return app.t("player.summary", costs=money(costs, lang), need=money(need, lang))
         if isinstance(step, WarningStep):
-            return self._banner_text(step.message.text(lang))
+            return "\n\n".join([self._banner_text(step.message.text(lang)), step.why.text(lang),
+                                app.t("player.sources_hint")])
         return ""
 
     def _offer_text(self, offer_id: str, revealed: bool) -> str:
@@ -356,9 +385,9 @@ class PlayerScreen(Screen[None]):
         chart.show(debts, need, lang)  # type: ignore[attr-defined]
         chart.border_title = app.t("player.chart", need=money(need, lang))
         self.query_one("#month", Static).update(self._month_table(result))
-        self.query_one("#cost", Static).update(
-            app.t("player.cost_line", costs=money(costs, lang), borrowed=money(need, lang))
-            if result is not None and result.months else "")
+        self._set_text("cost", app.t("player.cost_line", costs=money(costs, lang),
+                                     borrowed=money(need, lang))
+                       if result is not None and result.months else "")
 
     def _month_table(self, result: object) -> Table | str:
         from debtcoach.sim.results import STATES, SimResult
@@ -393,14 +422,14 @@ class PlayerScreen(Screen[None]):
     def show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
         if self.player is None or not self.player.banners:
-            banner.display = False
+            _show(banner, False)
             return
         last = self.player.banners[-1]
         text = self._banner_text(last.message.text(self.coach.lang))
         if last.month is not None:
             text += "  " + self.coach.t("player.warning_month", month=last.month)
-        banner.update(f"{text}  · {self.coach.t('player.why_hint')}")
-        banner.display = True
+        self._set_text("banner", f"{text}  · {self.coach.t('player.why_hint')}")
+        _show(banner, True)
 
     # --- acting ---------------------------------------------------------------------------
 
@@ -519,9 +548,14 @@ class PlayerScreen(Screen[None]):
         try:
             value = float(text)
         except ValueError:
-            self.query_one("#feedback", Static).update(self.coach.t("player.number_needed",
-                                                                   value=text))
+            self._set_text("feedback", self.coach.t("player.number_needed", value=text))
             return None
         if not math.isfinite(value):
             return None
         return value
+
+
+def _show(widget: Widget, shown: bool) -> None:
+    """Set display only on a change: each set restyles the screen."""
+    if widget.display != shown:
+        widget.display = shown

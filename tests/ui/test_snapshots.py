@@ -1,0 +1,84 @@
+"""What the screens look like, in both languages at 80×24 and 120×40 (pytest-textual-snapshot).
+
+Run `pytest tests/ui/test_snapshots.py --snapshot-update` after an intended change, and look at
+the SVGs in the report before committing them."""
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep
+from debtcoach.ui.app import DebtCoachApp, make_app
+from debtcoach.ui.screens.player import PlayerScreen
+from debtcoach.ui.settings import Settings
+
+LESSONS = Path(__file__).parents[2] / "lessons"
+SIZES = [(80, 24), (120, 40)]
+LANGS = ["zh", "en"]
+
+
+def build(tmp_path: Path, lang: str) -> DebtCoachApp:
+    settings = Settings(lang="zh" if lang == "zh" else "en", lang_chosen=True,
+                        data_dir=tmp_path / "data", lessons_dir=LESSONS, animations=False)
+    return make_app(settings)
+
+
+def at_step(lesson_id: str, step_id: str, months: int | None = None,
+            keys: tuple[str, ...] = ()) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Open a lesson and walk its player to a step (and a month), then press ``keys``."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, DebtCoachApp)
+        entry = next(e for e in app.lessons if e.id == lesson_id)
+        app.open_lesson(entry)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayerScreen) and screen.player is not None
+        player = screen.player
+        while player.step.id != step_id:
+            step = player.step
+            if isinstance(step, PredictStep) and step.id not in player.predictions:
+                player.predict(3500)
+            elif isinstance(step, DecisionStep) and step.id not in player.decisions:
+                player.decide(0)
+            elif isinstance(step, QuizStep) and step.id not in player.quiz_results:
+                player.answer_quiz({0}, 1.0)
+            player.next()
+        while months is not None and player.run(player.active_scenario or "").months < months:
+            player.advance_month()
+        await screen.show_step()
+        for field in screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+    return run_before
+
+
+async def at_home(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+
+
+CASES = {
+    "home": at_home,
+    "player-month-6": at_step("04-borrowing-to-repay", "to-month-6", months=6),
+    "quiz": at_step("04-borrowing-to-repay", "why-refused"),
+    "warning": at_step("04-borrowing-to-repay", "stacking"),
+    "help": at_step("04-borrowing-to-repay", "to-month-6", months=6, keys=("question_mark",)),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", list(CASES))
+def test_screens(snap_compare, tmp_path: Path, case: str, lang: str,  # type: ignore[no-untyped-def]
+                 size: tuple[int, int]) -> None:
+    assert snap_compare(build(tmp_path, lang), terminal_size=size, run_before=CASES[case])
