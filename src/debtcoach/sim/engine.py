@@ -37,7 +37,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -62,6 +62,7 @@ I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
 Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.intp]
+Field = TypeVar("Field", bound=np.generic)
 At = npt.NDArray[np.intp]  # loans as path × slots + slot (1-D, or 2-D for whole rows)
 
 DAYS_PER_MONTH = 30
@@ -97,9 +98,10 @@ NO_LENDER = -1
 
 def times_ratio(amount: I64, num: I64 | int, den: I64 | int) -> I64:
     """round half-up (amount × num / den) in int64 without forming amount × num × 2."""
+    quotient: I64
+    remainder: I64
     quotient, remainder = np.divmod(amount, den)
-    result: I64 = quotient * num + (2 * remainder * num + den) // (2 * den)
-    return result
+    return quotient * num + (2 * remainder * num + den) // (2 * den)
 
 
 def _fits(*factors: int) -> bool:
@@ -151,6 +153,43 @@ class FeeSum:
     def exact_for(self, contract: int) -> bool:
         return all(_fits(contract, num, 2) and _fits(num, den, 2)
                    for _, _, num, den in self.terms)
+
+
+def smallest_contracts(fees: FeeSum, need: I64, available: I64) -> I64:
+    """For each need, the smallest contract P with P − fees(P) ≥ need, capped at the available
+    line (the line itself when no contract up to it pays out enough).
+
+    P − fees(P) is not monotone (each share fee rounds on its own), but no contract below
+    (need + fixed − slack) / (1 − share) can pay out enough, as each rounded share fee is at
+    least its exact value minus half a fen; so the search starts there and steps up one fen at
+    a time: usually no step, or one or two."""
+    keep = 1 - fees.share
+    if keep <= 0:
+        return available.copy()
+    lowest = (need + float(fees.fixed - fees.rounding_slack)) / float(keep)
+    start = np.maximum(np.floor(lowest * (1 - 1e-12)).astype(np.int64) - 1, 1)
+    contract: I64 = np.minimum(start, available)
+    stepping = np.flatnonzero((contract - fees.on(contract) < need) & (contract < available))
+    while stepping.size:
+        contract[stepping] += 1
+        trial = contract[stepping]
+        stepping = stepping[(trial - fees.on(trial) < need[stepping])
+                            & (trial < available[stepping])]
+    return contract
+
+
+def level_payments(factor: Fraction, contract: I64) -> I64:
+    """round(P × factor) for each contract, exact: float64 where the value is clearly away
+    from a half fen (its error is below 2**-50 of it), exact fractions for the rare contracts
+    too close to call."""
+    shifted = contract.astype(np.float64) * float(factor) + 0.5
+    rounded = np.floor(shifted)
+    fraction = shifted - rounded
+    margin = (shifted + 1) * 2.0**-40
+    level = rounded.astype(np.int64)
+    for i in np.flatnonzero((fraction < margin) | (fraction > 1 - margin)):
+        level[i] = round_fen(int(contract[i]) * factor)
+    return level
 
 
 @dataclass(frozen=True)
@@ -282,7 +321,8 @@ class LenderTable:
                                    dtype=np.int64)
         self.growth_den = np.array([(1 + rule.growth).denominator for rule in rules],
                                    dtype=np.int64)
-        self.max_line = np.array([min(lender.max_line_fen or LINE_CEILING, LINE_CEILING)
+        self.max_line = np.array([LINE_CEILING if lender.max_line_fen is None
+                                  else min(lender.max_line_fen, LINE_CEILING)
                                   for lender in lenders], dtype=np.int64)
 
     @staticmethod
@@ -321,6 +361,7 @@ class Loans:
         self.late_fee_charged = np.zeros(size, dtype=bool)
         self.penalty_from = np.zeros(size, dtype=np.int32)  # first day not yet charged
         self.was_overdue = np.zeros(size, dtype=bool)
+        self.next_amount = np.zeros(size, dtype=np.int64)  # next instalment, as scheduled
 
     def penalty_base(self, at: At) -> I64:
         base: I64 = self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
@@ -343,17 +384,6 @@ class Instalment(NamedTuple):
 
     def where(self, chosen: Rows | Mask) -> Instalment:
         return Instalment(self.principal[chosen], self.interest[chosen], self.fees[chosen])
-
-
-class Falling(NamedTuple):
-    """Loans whose instalment is falling due while their paths borrow (aligned with the
-    borrowing paths): their balance still holds that instalment's ``principal``."""
-
-    slots: Rows
-    principal: I64
-
-    def where(self, chosen: Rows | Mask) -> Falling:
-        return Falling(self.slots[chosen], self.principal[chosen])
 
 
 @dataclass
@@ -420,36 +450,38 @@ class NumpyEngine:
         self.all_slots = np.arange(self.slots)
         self.cash = np.full(paths, scenario.borrower.savings_fen, dtype=np.int64)
         self.cutting = np.zeros(paths, dtype=bool)
-        self.line = np.tile(np.minimum(start_lines, LINE_CEILING).astype(np.int64), (paths, 1))
-        self.ever_borrowed = np.zeros((paths, lenders), dtype=bool)
+        # Per lender and path, lender-major so one lender's values are contiguous:
+        first_lines = np.minimum(np.array(start_lines, dtype=np.int64), LINE_CEILING)
+        self.line = np.repeat(first_lines[:, None], paths, axis=1)
+        self.ever_borrowed = np.zeros((lenders, paths), dtype=bool)
         self.mark = np.zeros(paths, dtype=bool)
         # Kept in step with the loans, so that checks need not look at every slot:
-        self.owed = np.zeros((paths, lenders), dtype=np.int64)  # Σ balance of open loans
-        self.loans_with = np.zeros((paths, lenders), dtype=np.int32)  # open loans per lender
+        self.owed = np.zeros((lenders, paths), dtype=np.int64)  # Σ balance of open loans
+        self.loans_with = np.zeros((lenders, paths), dtype=np.int32)  # open loans per lender
         self.open_loans = np.zeros(paths, dtype=np.int32)
         self.overdue_loans = np.zeros(paths, dtype=np.int32)
+        # Σ next_amount of open loans, for the debt-to-income rule (kept only if a lender has it)
+        self.tracks_coming = any(rule.lender.max_debt_to_income is not None
+                                 for rule in self.rules)
+        self.coming = np.zeros(paths, dtype=np.int64)
         self.stacked = np.zeros(paths, dtype=bool)  # this month
         self.flows = np.zeros((len(FLOWS), paths), dtype=np.int64)
-        self.metrics = {name: np.zeros((paths, scenario.months), dtype=np.int64)
+        # Month-major, so a month's report is written in one contiguous row per metric.
+        self.metrics = {name: np.zeros((scenario.months, paths), dtype=np.int64)
                         for name in FLOWS + LEVELS}
-        self.state = np.zeros((paths, scenario.months), dtype=np.int8)
+        self.state = np.zeros((scenario.months, paths), dtype=np.int8)
         self.events = EventLog(record_events)
 
     def _check_exact(self) -> list[int]:
         """Raise if some lender's rates, fees or line cannot stay exact in int64; otherwise the
         largest contract each lender may make (checked again as loans are made, for lines that
         grow without a cap)."""
-        income = self.scenario.borrower.monthly_income_fen
         largest = []
         for rule in self.rules:
             lender = rule.lender
             if not _fits(rule.growth.numerator + rule.growth.denominator,
                          rule.growth.denominator, 2):
                 raise ValueError(f"lender {lender.id!r}: line_growth {lender.line_growth} is too "
-                                 "precise for exact int64 arithmetic")
-            ratio = lender.max_debt_to_income
-            if ratio is not None and not _fits(exact(ratio).numerator, income + 1, 2):
-                raise ValueError(f"lender {lender.id!r}: max_debt_to_income {ratio} is too "
                                  "precise for exact int64 arithmetic")
             limit = rule.largest_exact_contract()
             if rule.largest_line is not None and rule.largest_line > limit:
@@ -486,12 +518,13 @@ class NumpyEngine:
                 self.progress(self.day, total)
 
     def result(self) -> SimResult:
+        """Every month so far; the arrays are views of rows later months never change."""
         done = self.months_done
         return SimResult(
             scenario=self.scenario,
             start_cash=np.full(self.paths, self.scenario.borrower.savings_fen, dtype=np.int64),
-            metrics={name: values[:, :done] for name, values in self.metrics.items()},
-            state=self.state[:, :done],
+            metrics={name: values[:done].T for name, values in self.metrics.items()},
+            state=self.state[:done].T,
             events=self.events.sorted([lender.id for lender in self.scenario.lenders]),
         )
 
@@ -517,6 +550,10 @@ class NumpyEngine:
         grid: At = rows[:, None] * self.slots + self.all_slots
         return grid
 
+    def _rows_of(self, values: npt.NDArray[Field], rows: Rows) -> npt.NDArray[Field]:
+        """Every slot of a loan field for each path in ``rows`` (a fast whole-row gather)."""
+        return values.reshape(self.paths, self.slots)[rows]
+
     # --- steps 1 and 2: expenses, events and income -------------------------------------------
 
     def _month_start(self, month: int) -> None:
@@ -539,10 +576,10 @@ class NumpyEngine:
     # --- step 3: dues -------------------------------------------------------------------------
 
     def _dues(self, day: int) -> None:
-        due = np.flatnonzero(self.loans.next_due == day)
-        rows = due // self.slots
+        falling = np.flatnonzero(self.loans.next_due == day)
+        rows = falling // self.slots
         for turn in in_turn(rows):
-            self._fall_due(rows[turn], due[turn], day)
+            self._fall_due(rows[turn], falling[turn], day)
 
     def _fall_due(self, rows: Rows, at: At, day: int) -> None:
         """Instalment k + 1 of these loans (one per path) falls due: paid, borrowed for,
@@ -553,12 +590,13 @@ class NumpyEngine:
         loans.next_due[at] += loans.period[at]
         self._add(COSTS, rows, instalment.interest + instalment.fees)
         due = instalment.due
+        if self.tracks_coming:
+            self._schedule_next(rows, at, loans.balance[at] - instalment.principal)
         if self.policy.when_short is WhenShort.STACK:
             short = np.flatnonzero((due > 0) & (self.cash[rows] < due))
             if short.size:
                 need = due[short] - self.cash[rows[short]]  # covers a negative cash too
-                self._borrow(rows[short], need, day, Falling(at[short] % self.slots,
-                                                             instalment.principal[short]))
+                self._borrow(rows[short], need, day)
         paid = (due == 0) | (self.cash[rows] >= due)
         self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid))
         unpaid = np.flatnonzero(~paid)
@@ -574,33 +612,63 @@ class NumpyEngine:
 
     def _instalment(self, at: At, number: I32, balance: I64 | None = None) -> Instalment:
         """Principal, interest and fees of instalment ``number`` (1-based) of the loans at
-        ``at`` (with ``balance`` before it), exactly as ``build_schedule`` computes them."""
+        ``at`` (with ``balance`` before it), exactly as ``build_schedule`` computes them; only
+        the repayment methods present are computed."""
         loans = self.loans
         balance = loans.balance[at] if balance is None else balance
         contract, n = loans.contract[at], loans.n[at]
         num, den = loans.rate_num[at], loans.rate_den[at]
         method = self.table.method[loans.lender[at]]
+        present = np.bincount(method.ravel(), minlength=len(METHODS)) > 0
+        single = int(present.sum()) == 1
+
+        def using(*methods: int) -> Mask | bool:
+            """Which loans repay by one of ``methods`` (a bool when they all repay alike)."""
+            if single:
+                return bool(present[list(methods)].any())
+            chosen: Mask = np.logical_or.reduce([method == code for code in methods])
+            return chosen
+
         last = number == n
-        zero = np.zeros_like(balance)
-        on_balance = on_contract = bullet = equal_principal = zero
-        on_balance_methods = (method == EQUAL_INSTALLMENT) | (method == EQUAL_PRINCIPAL)
-        if on_balance_methods.any():
+        interest = np.zeros_like(balance)
+        regular = np.zeros_like(balance)  # principal of an instalment before the last
+        fees = loans.fees[at].copy()
+        if present[EQUAL_INSTALLMENT] or present[EQUAL_PRINCIPAL]:
             on_balance = times_ratio(balance, num, den)
-        flat = method == FLAT_FEE
-        if ((method == INTEREST_FIRST) | flat).any():
+            np.copyto(interest, on_balance, where=using(EQUAL_INSTALLMENT, EQUAL_PRINCIPAL))
+            if present[EQUAL_INSTALLMENT]:
+                np.copyto(regular, loans.level[at] - on_balance, where=using(EQUAL_INSTALLMENT))
+        if present[INTEREST_FIRST] or present[FLAT_FEE]:
             on_contract = times_ratio(contract, num, den)
-        is_bullet = method == BULLET
-        if (is_bullet & last).any():
-            bullet = np.where(last, times_ratio(contract * n, num, den), 0)
-        if ((method == EQUAL_PRINCIPAL) | flat).any():
-            equal_principal = (2 * contract + n) // (2 * n)
-        interest = np.select([on_balance_methods, method == INTEREST_FIRST, is_bullet],
-                             [on_balance, on_contract, bullet], 0)
-        regular = np.select([method == EQUAL_INSTALLMENT, (method == EQUAL_PRINCIPAL) | flat],
-                            [loans.level[at] - on_balance, equal_principal], 0)
-        principal = np.where(last, balance, regular)
-        fees = loans.fees[at] + np.where(flat, on_contract, 0)
-        return Instalment(principal, interest, fees)
+            np.copyto(interest, on_contract, where=using(INTEREST_FIRST))
+            np.add(fees, on_contract, out=fees, where=using(FLAT_FEE))
+        if present[EQUAL_PRINCIPAL] or present[FLAT_FEE]:
+            equal_parts = (2 * contract + n) // (2 * n)
+            np.copyto(regular, equal_parts, where=using(EQUAL_PRINCIPAL, FLAT_FEE))
+        bullet_due = last & using(BULLET)
+        if present[BULLET] and bullet_due.any():
+            np.copyto(interest, times_ratio(contract * n, num, den), where=bullet_due)
+        return Instalment(np.where(last, balance, regular), interest, fees)
+
+    def _schedule_next(self, rows: Rows, at: At, balance: I64) -> None:
+        """Record each loan's next instalment not yet fallen due (0 once k == n), on the
+        balance its schedule has then, for the debt-to-income rule."""
+        loans = self.loans
+        coming = loans.k[at] < loans.n[at]
+        amount = np.zeros(at.size, dtype=np.int64)
+        if coming.any():
+            amount[coming] = self._instalment(at[coming], loans.k[at[coming]] + 1,
+                                              balance[coming]).due
+        self._set_next_amount(rows, at, amount)
+
+    def _set_next_amount(self, rows: Rows, at: At, amount: I64 | int,
+                         repeated: bool = False) -> None:
+        change = amount - self.loans.next_amount[at]
+        self.loans.next_amount[at] = amount
+        if repeated:
+            np.add.at(self.coming, rows, change)
+        else:
+            self.coming[rows] += change
 
     def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment) -> None:
         self._repay_principal(rows, at, paid.principal)
@@ -615,13 +683,16 @@ class NumpyEngine:
         fee = table.roll_fixed[lender] + times_ratio(loans.balance[at], table.roll_num[lender],
                                                      table.roll_den[lender])
         extension = unpaid.interest + unpaid.fees + fee
-        rolled = (table.can_roll[lender] & (loans.rollovers[at] < table.max_rollovers[lender])
-                  & (loans.n[at] == 1) & (self.cash[rows] >= extension))
+        rolled: Mask = (table.can_roll[lender]
+                        & (loans.rollovers[at] < table.max_rollovers[lender])
+                        & (loans.n[at] == 1) & (self.cash[rows] >= extension))
         paths = rows[rolled]
         self._pay(paths, interest=unpaid.interest[rolled], fees=unpaid.fees[rolled] + fee[rolled])
         self._add(COSTS, paths, fee[rolled])
         loans.rollovers[at[rolled]] += 1
         loans.k[at[rolled]] -= 1
+        if self.tracks_coming:
+            self._set_next_amount(paths, at[rolled], unpaid.due[rolled])
         self.events.add(ROLLED, day, paths, extension[rolled], lender[rolled])
         return rolled
 
@@ -647,10 +718,12 @@ class NumpyEngine:
         self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
 
     def _close_finished(self, rows: Rows, at: At, day: int) -> None:
-        """Close loans with every instalment fallen due, nothing left and nothing overdue."""
+        """Close loans with every instalment fallen due, nothing left and nothing overdue (a
+        loan has overdue amounts exactly while it is overdue: only instalments above 0 go
+        overdue, and settlement clears a loan as its amounts reach 0)."""
         loans = self.loans
         done = ((loans.k[at] == loans.n[at]) & (loans.balance[at] == 0)
-                & (loans.overdue_total(at) == 0))
+                & (loans.overdue_since[at] == NOT_OVERDUE))
         self._close(rows[done], at[done], day)
 
     def _close(self, rows: Rows, at: At, day: int, order: I64 | int = 0,
@@ -662,24 +735,27 @@ class NumpyEngine:
         loans.open[at] = False
         loans.next_due[at] = NEVER
         if joined:
-            np.subtract.at(self.loans_with, (rows, lenders), 1)
+            np.subtract.at(self.loans_with, (lenders, rows), 1)
             np.subtract.at(self.open_loans, rows, 1)
         else:
-            self.loans_with[rows, lenders] -= 1
+            self.loans_with[lenders, rows] -= 1
             self.open_loans[rows] -= 1
+        if self.tracks_coming:
+            self._set_next_amount(rows, at, 0, repeated=joined)
         self.events.add(CLOSED, day, rows, loans.contract[at], lenders, order=order,
                         joined=joined)
         growing = ~loans.was_overdue[at]
-        self._grow_lines(rows[growing], lenders[growing])
+        self._grow_lines(rows[growing], lenders[growing], repeated=joined)
 
-    def _grow_lines(self, rows: Rows, lenders: I32) -> None:
+    def _grow_lines(self, rows: Rows, lenders: I32, repeated: bool = False) -> None:
         """line = min(round(line × (1 + growth)), max_line), once per closed loan (and at most
-        LINE_CEILING, which growth of at most 11× keeps within int64 on the way)."""
+        LINE_CEILING, which growth of at most 11× keeps within int64 on the way); a path
+        closing several loans of a lender at once (``repeated``) grows it once for each."""
         table = self.table
-        key = rows * len(self.rules) + lenders
+        key = lenders * self.paths + rows
         while key.size:
-            first = np.unique(key, return_index=True)[1]
-            where = (rows[first], lenders[first])
+            first = np.unique(key, return_index=True)[1] if repeated else np.arange(key.size)
+            where = (lenders[first], rows[first])
             grown = times_ratio(self.line[where], table.growth_num[lenders[first]],
                                 table.growth_den[lenders[first]])
             self.line[where] = np.minimum(grown, table.max_line[lenders[first]])
@@ -687,47 +763,53 @@ class NumpyEngine:
             later[first] = False
             rows, lenders, key = rows[later], lenders[later], key[later]
 
-    def _repay_principal(self, rows: Rows, at: At, principal: I64) -> None:
-        """The balance falls (paid, gone overdue or paid off); ``rows`` may repeat."""
+    def _repay_principal(self, rows: Rows, at: At, principal: I64,
+                         repeated: bool = False) -> None:
+        """The balance falls (paid, gone overdue or paid off; ``repeated``: a path may appear
+        more than once)."""
         self.loans.balance[at] -= principal
-        np.subtract.at(self.owed, (rows, self.loans.lender[at]), principal)
+        if repeated:
+            np.subtract.at(self.owed, (self.loans.lender[at], rows), principal)
+        else:
+            self.owed[self.loans.lender[at], rows] -= principal
 
     # --- borrowing ----------------------------------------------------------------------------
 
-    def _borrow(self, rows: Rows, need: I64, day: int, falling: Falling | None = None) -> None:
+    def _borrow(self, rows: Rows, need: I64, day: int) -> None:
         """Lenders in file order until each path's need is met (docs: Borrowing)."""
         need = need.copy()
+        clear = self.overdue_loans[rows] == 0  # no loan goes overdue while borrowing
         for index, rule in enumerate(self.rules):
-            waiting = np.flatnonzero(need > 0)
             if rule.lender.refuse_when_overdue and not self.events.enabled:
-                # It would refuse these for their overdue loans; unlogged, that changes nothing.
-                waiting = waiting[self.overdue_loans[rows[waiting]] == 0]
+                # It would refuse the others for their overdue loans; unlogged, that changes
+                # nothing.
+                waiting = np.flatnonzero((need > 0) & clear)
+            else:
+                waiting = np.flatnonzero(need > 0)
             if not waiting.size:
                 continue
-            received = self._try_lender(index, rows[waiting], need[waiting], day,
-                                        None if falling is None else falling.where(waiting))
+            received = self._try_lender(index, rows[waiting], need[waiting], day)
             need[waiting] -= received
 
-    def _try_lender(self, index: int, rows: Rows, need: I64, day: int,
-                    falling: Falling | None) -> I64:
+    def _try_lender(self, index: int, rows: Rows, need: I64, day: int) -> I64:
         """One lender's answer to each path: refused (logged), skipped, or a loan; returns
         what each path received."""
-        reason = self._refusal(index, rows, falling)
+        reason = self._refusal(index, rows)
         refused = reason != APPROVED
         self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
         received = np.zeros(rows.size, dtype=np.int64)
         approved = np.flatnonzero(~refused)
         if not approved.size:
             return received
-        available = self.line[rows[approved], index] - self.owed[rows[approved], index]
-        contract = self._contract_for(self.rules[index], need[approved], available)
+        available = self.line[index][rows[approved]] - self.owed[index][rows[approved]]
+        contract = smallest_contracts(self.rules[index].payout_fees, need[approved], available)
         payout = contract - self.rules[index].payout_fees.on(contract)
         lending = payout > 0
         received[approved[lending]] = payout[lending]
         self._lend(index, rows[approved[lending]], contract[lending], day)
         return received
 
-    def _refusal(self, index: int, rows: Rows, falling: Falling | None) -> I64:
+    def _refusal(self, index: int, rows: Rows) -> I64:
         """The first reason this lender refuses each path, or APPROVED."""
         lender = self.rules[index].lender
         reason = np.full(rows.size, APPROVED, dtype=np.int64)
@@ -743,57 +825,18 @@ class NumpyEngine:
             limit = lender.max_lenders
             refuse(TOO_MANY_LENDERS, lambda at: self._other_lenders(rows[at], index) >= limit)
         if lender.max_debt_to_income is not None:
-            ratio = exact(lender.max_debt_to_income)
-            income = self.scenario.borrower.monthly_income_fen
-            refuse(DEBT_TO_INCOME, lambda at: self._next_instalments(
-                rows[at], None if falling is None else falling.where(at)) * ratio.denominator
-                > ratio.numerator * income)
+            # Σ next instalments ÷ income > limit, exactly: above ⌊limit × income⌋ in fen.
+            ceiling = math.floor(exact(lender.max_debt_to_income)
+                                 * self.scenario.borrower.monthly_income_fen)
+            refuse(DEBT_TO_INCOME, lambda at: self.coming[rows[at]] > ceiling)
         refuse(NO_SLOT, lambda at: self.open_loans[rows[at]] >= self.slots)
-        refuse(LINE_USED, lambda at: self.line[rows[at], index] - self.owed[rows[at], index] <= 0)
+        refuse(LINE_USED, lambda at: self.line[index][rows[at]] - self.owed[index][rows[at]] <= 0)
         return reason
 
     def _other_lenders(self, rows: Rows, index: int) -> I64:
-        lending = self.loans_with[rows] > 0
-        others: I64 = lending.sum(axis=1) - lending[:, index]
+        lending = self.loans_with[:, rows] > 0
+        others: I64 = lending.sum(axis=0) - lending[index]
         return others
-
-    def _next_instalments(self, rows: Rows, falling: Falling | None) -> I64:
-        """Σ over open loans of the next instalment not yet fallen due (none once k == n), on
-        the balance its schedule has then."""
-        loans = self.loans
-        grid = self._grid(rows)
-        which, slots = np.nonzero(loans.open[grid])
-        at = grid[which, slots]
-        coming = loans.k[at] < loans.n[at]
-        which, slots, at = which[coming], slots[coming], at[coming]
-        balance = loans.balance[at]
-        if falling is not None:
-            mid_payment = slots == falling.slots[which]
-            balance[mid_payment] -= falling.principal[which[mid_payment]]
-        total = np.zeros(rows.size, dtype=np.int64)
-        np.add.at(total, which, self._instalment(at, loans.k[at] + 1, balance).due)
-        return total
-
-    def _contract_for(self, rule: LenderRules, need: I64, available: I64) -> I64:
-        """The smallest contract whose payout covers the need, capped at the available line.
-
-        No contract below (need + fixed − slack) / (1 − share) can pay out enough (each
-        rounded share fee is at least its exact value minus half a fen), so the search
-        starts there and steps up one fen at a time: usually no step, or one or two."""
-        fees = rule.payout_fees
-        keep = 1 - fees.share
-        if keep <= 0:
-            return available.copy()
-        lowest = (need + float(fees.fixed - fees.rounding_slack)) / float(keep)
-        contract = np.maximum(np.floor(lowest * (1 - 1e-12)).astype(np.int64) - 1, 1)
-        contract = np.minimum(contract, available)
-        stepping = np.flatnonzero((contract - fees.on(contract) < need) & (contract < available))
-        while stepping.size:
-            contract[stepping] += 1
-            trial = contract[stepping]
-            stepping = stepping[(trial - fees.on(trial) < need[stepping])
-                                & (trial < available[stepping])]
-        return contract
 
     def _lend(self, index: int, rows: Rows, contract: I64, day: int) -> None:
         """Make the loans: fill each path's first free slot and pay out."""
@@ -803,9 +846,9 @@ class NumpyEngine:
         if int(contract.max()) > self.largest_contract[index]:
             raise ValueError(f"lender {rule.lender.id!r}: a contract of {int(contract.max())} "
                              "fen needs integers beyond 2**62")
-        repeat = self.ever_borrowed[rows, index].astype(np.intp)
+        repeat = self.ever_borrowed[index][rows].astype(np.intp)
         self.stacked[rows[self.open_loans[rows] > 0]] = True
-        at = rows * self.slots + np.argmax(~loans.open[self._grid(rows)], axis=1)
+        at = rows * self.slots + np.argmin(self._rows_of(loans.open, rows), axis=1)
         loans.open[at] = True
         loans.lender[at] = index
         loans.rank[at] = table.rank[index, repeat]
@@ -818,14 +861,20 @@ class NumpyEngine:
         loans.next_due[at] = day + rule.period_days
         loans.period[at] = rule.period_days
         if rule.method == EQUAL_INSTALLMENT:
-            loans.level[at] = self._level_payments(index, repeat, contract)
+            factors = self.level_factors[index]
+            for again in (0, 1):
+                chosen = repeat == again
+                loans.level[at[chosen]] = level_payments(factors[again], contract[chosen])
         loans.fees[at] = rule.per_instalment.on(contract)
         loans.rollovers[at] = 0
         loans.late_fee_charged[at] = False
         loans.was_overdue[at] = False
-        self.ever_borrowed[rows, index] = True
-        self.owed[rows, index] += contract
-        self.loans_with[rows, index] += 1
+        loans.next_amount[at] = 0
+        if self.tracks_coming:
+            self._schedule_next(rows, at, contract)
+        self.ever_borrowed[index][rows] = True
+        self.owed[index][rows] += contract
+        self.loans_with[index][rows] += 1
         self.open_loans[rows] += 1
         deducted, at_payout = rule.deducted.on(contract), rule.at_payout.on(contract)
         self.cash[rows] += contract - deducted - at_payout
@@ -835,23 +884,6 @@ class NumpyEngine:
         self._add(COSTS, rows, deducted + at_payout)
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
-
-    def _level_payments(self, index: int, repeat: Rows, contract: I64) -> I64:
-        """A = round(P × factor), exact: float64 where it is clearly away from a half fen,
-        exact fractions for the rare contracts too close to call."""
-        level = np.zeros(contract.size, dtype=np.int64)
-        for again in (0, 1):
-            chosen = np.flatnonzero(repeat == again)
-            factor = self.level_factors[index][again]
-            shifted = contract[chosen].astype(np.float64) * float(factor) + 0.5
-            rounded = np.floor(shifted)
-            fraction = shifted - rounded
-            margin = (shifted + 1) * 2.0**-40
-            unsure = (fraction < margin) | (fraction > 1 - margin)
-            level[chosen] = rounded.astype(np.int64)
-            for i in chosen[unsure]:
-                level[i] = round_fen(int(contract[i]) * factor)
-        return level
 
     # --- step 4: shortfall --------------------------------------------------------------------
 
@@ -867,7 +899,7 @@ class NumpyEngine:
         rows = np.flatnonzero((self.overdue_loans > 0) & (self.cash > 0))
         if not rows.size:
             return
-        which, slots = np.nonzero(self.loans.overdue_since[self._grid(rows)] != NOT_OVERDUE)
+        which, slots = np.nonzero(self._rows_of(self.loans.overdue_since, rows) != NOT_OVERDUE)
         for turn in in_turn(which):
             paths = rows[which[turn]]
             paying = self.cash[paths] > 0
@@ -929,7 +961,7 @@ class NumpyEngine:
                              (COSTS, payoff.interest + payoff.fees)):
             np.add.at(self.flows[flow], rows, amount)
         np.subtract.at(self.cash, rows, payoff.due)
-        self._repay_principal(rows, at, payoff.principal)
+        self._repay_principal(rows, at, payoff.principal, repeated=True)
         order = 2 * position.astype(np.int64)
         self.events.add(EXTRA_PAYMENT, day, rows, payoff.due, self.loans.lender[at],
                         order=order)
@@ -965,8 +997,8 @@ class NumpyEngine:
         rows = np.flatnonzero((self.overdue_loans > 0) & ~self.mark)
         if not rows.size:
             return
-        grid = self._grid(rows)
-        since, lender = self.loans.overdue_since[grid], self.loans.lender[grid]
+        since = self._rows_of(self.loans.overdue_since, rows)
+        lender = self._rows_of(self.loans.lender, rows)
         past = (since != NOT_OVERDUE) & (day - since + 1 > self.table.grace[lender])
         marked = np.flatnonzero(past.any(axis=1))
         first = np.argmax(past[marked], axis=1)
@@ -981,21 +1013,21 @@ class NumpyEngine:
         overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
         self._accrue_penalties(overdue // self.slots, overdue, day)
         for index, name in enumerate(FLOWS):
-            self.metrics[name][:, month] = self.flows[index]
+            self.metrics[name][month] = self.flows[index]
         shape = (self.paths, self.slots)
         owed_overdue = (loans.od_principal.reshape(shape).sum(axis=1)
                         + loans.od_interest.reshape(shape).sum(axis=1)
                         + loans.od_fees.reshape(shape).sum(axis=1)
                         + loans.od_penalties.reshape(shape).sum(axis=1))
-        self.metrics["debt"][:, month] = self.owed.sum(axis=1) + owed_overdue
-        self.metrics["cash"][:, month] = self.cash
-        self.metrics["active_loans"][:, month] = self.open_loans
-        self.metrics["active_lenders"][:, month] = (self.loans_with > 0).sum(axis=1)
+        self.metrics["debt"][month] = self.owed.sum(axis=0) + owed_overdue
+        self.metrics["cash"][month] = self.cash
+        self.metrics["active_loans"][month] = self.open_loans
+        self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
         since = loans.overdue_since.reshape(shape)
         first_overdue = np.where(since == NOT_OVERDUE, day + 1, since).min(axis=1)
         days_overdue = day + 1 - first_overdue
-        self.metrics["days_overdue"][:, month] = days_overdue
-        self.state[:, month] = np.select(
+        self.metrics["days_overdue"][month] = days_overdue
+        self.state[month] = np.select(
             [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked],
             [DEFAULT, COLLECTIONS, OVERDUE, STACKING], OK)
         self.flows[:] = 0
