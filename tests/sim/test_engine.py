@@ -25,22 +25,12 @@ from debtcoach.sim.engine import (
 from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.results import OK, STACKING, SimResult
 from debtcoach.sim.scenario import Policy, Scenario
+from tests.sim.examples import LATE, PHONE_SCREEN
 from tests.sim.strategies import lenders, policy_changes, scenarios, seeds
 
 YUAN = 100
 
-PHONE_SCREEN: dict[str, Any] = {
-    "months": 12,
-    "borrower": {"monthly_income": 5000, "monthly_expenses": 5000, "savings": 0},
-    "events": [{"month": 0, "amount": 2000, "label": "phone screen broke"}],
-    "lenders": [{
-        "id": "quick", "name": "QuickCash", "max_amount": 100000, "term": "1m",
-        "rate": "2%/month", "repayment": "bullet", "upfront_fee": "10%",
-    }],
-    "policy": {"when_short": "stack"},
-}
 
-LATE = {"penalty_rate": "0.1%/day", "late_fee": 50, "grace_days": 3}
 FOUR_LENDERS: dict[str, Any] = {
     "months": 24,
     "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,

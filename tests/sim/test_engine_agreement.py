@@ -15,6 +15,7 @@ from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.reference import ReferenceEngine
 from debtcoach.sim.results import Engine, SimResult
 from debtcoach.sim.scenario import Policy, Scenario
+from tests.sim.examples import LATE
 from tests.sim.strategies import policy_changes, scenarios, seeds
 
 
@@ -81,7 +82,6 @@ def test_engines_agree_on_random_scenarios(run: Run) -> None:
     assert_agree(run)
 
 
-LATE = {"penalty_rate": "0.1%/day", "late_fee": 50, "grace_days": 3}
 SPIRAL: dict[str, Any] = {
     "months": 18,
     "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,

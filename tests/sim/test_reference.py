@@ -26,20 +26,11 @@ from debtcoach.sim.results import (
     SimResult,
 )
 from debtcoach.sim.scenario import Policy, Scenario
+from tests.sim.examples import PHONE_SCREEN
 from tests.sim.strategies import lenders, paths, policy_changes, scenarios, seeds
 
 YUAN = 100
 
-PHONE_SCREEN: dict[str, Any] = {
-    "months": 12,
-    "borrower": {"monthly_income": 5000, "monthly_expenses": 5000, "savings": 0},
-    "events": [{"month": 0, "amount": 2000, "label": "phone screen broke"}],
-    "lenders": [{
-        "id": "quick", "name": "QuickCash", "max_amount": 100000, "term": "1m",
-        "rate": "2%/month", "repayment": "bullet", "upfront_fee": "10%",
-    }],
-    "policy": {"when_short": "stack"},
-}
 
 
 def scenario_with(base: dict[str, Any] | None = None, **changes: Any) -> Scenario:

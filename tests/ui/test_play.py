@@ -107,6 +107,8 @@ async def test_play_a_lesson_through(new_app: Callable[..., DebtCoachApp], lang:
         await pilot.click("#submit")
         await pilot.pause()
         assert player.quiz_results["q2"].correct is True
+        answers = [(a.step_id, a.kind, a.correct) for a in app.store.answers("01-mini")]
+        assert answers == [("guess", "predict", None), ("q", "quiz", False), ("q2", "quiz", True)]
         steps = [m.step_id for m in seen(messages, PlayerScreen.StepShown)]
         assert steps[0] == "intro" and "q2" in steps
 

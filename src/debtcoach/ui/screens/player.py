@@ -521,22 +521,27 @@ class PlayerScreen(Screen[None]):
             return
         step = player.step
         number = self._typed_number()
+        store, lesson = self.coach.store, self.entry.id
         if isinstance(step, PredictStep):
             if number is None:
                 return
-            player.predict(number)
+            reveal = player.predict(number)
+            store.record_answer(lesson, step.id, "predict", reveal.guess, None, reveal.actual)
         elif isinstance(step, QuizStep):
+            value: float | list[int]
             if step.kind == "numeric":
                 if number is None:
                     return
-                player.answer_quiz(number=number)
+                value, result = number, player.answer_quiz(number=number)
             elif step.kind == "single":
                 pressed = self.query_one("#single", RadioSet).pressed_index
                 if pressed < 0:
                     return
-                player.answer_quiz({pressed})
+                value, result = [pressed], player.answer_quiz({pressed})
             else:
-                player.answer_quiz(set(self.query_one("#multiple", SelectionList).selected))
+                picked = sorted(self.query_one("#multiple", SelectionList).selected)
+                value, result = picked, player.answer_quiz(set(picked))
+            store.record_answer(lesson, step.id, "quiz", value, result.correct, result.expected)
         await self._after([])
 
     def _typed_number(self) -> float | None:
