@@ -1,6 +1,12 @@
 """Example scenarios shared by the engine tests (the issue's closed-form one, and late terms)."""
 
+from fractions import Fraction
 from typing import Any
+
+from debtcoach.finance.money import round_fen
+from debtcoach.sim.results import SimResult
+
+YUAN = 100
 
 # Debt must grow by exactly 1.02 / 0.9 a month: each new loan pays out the previous one's
 # 1.02 × contract, and only 90% of a contract is paid out.
@@ -16,3 +22,54 @@ PHONE_SCREEN: dict[str, Any] = {
 }
 
 LATE = {"penalty_rate": "0.1%/day", "late_fee": 50, "grace_days": 3}
+
+# Four lenders with different terms, fees, late terms and approval rules.
+FOUR_LENDERS: dict[str, Any] = {
+    "months": 24,
+    "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,
+                 "payday": 10, "income_volatility": 0.3},
+    "events": [{"month": 0, "amount": 3000}, {"month": 4, "amount": 1200, "every": 6}],
+    "lenders": [
+        {"id": "flash", "name": "Flash", "max_amount": 1500, "term": "7d", "rate": "0.1%/day",
+         "repayment": "bullet", "upfront_fee": "8%", "late": LATE, "line_growth": 0.2,
+         "max_line": 5000, "rollover_fee": "5%"},
+        {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
+         "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%", "service_fee": "10",
+         "late": LATE, "max_lenders": 2},
+        {"id": "monthly", "name": "Monthly", "max_amount": 5000, "term": "1m",
+         "rate": "3%/month", "repeat_rate": "2.5%/month", "repayment": "interest-first",
+         "service_fee": "1%", "late": LATE, "max_debt_to_income": 1.0},
+        {"id": "instalment", "name": "Instalment", "max_amount": 20000, "term": "12m",
+         "rate": "24%/year", "repayment": "equal-installment", "upfront_fee": "2%",
+         "guarantee_fee": "0.5%", "late": LATE, "max_debt_to_income": 0.5},
+    ],
+    "policy": {"when_short": "stack"},
+}
+
+
+def series(result: SimResult, name: str, path: int = 0) -> list[int]:
+    return [int(value) for value in result.metrics[name][path]]
+
+
+def smallest_contract_receiving(need: int) -> int:
+    """Smallest P with P − round(P/10) ≥ need, searched upwards from below 10/9 × need."""
+    contract = need * 10 // 9 - 2
+    while contract - round_fen(Fraction(contract, 10)) < need:
+        contract += 1
+    return contract
+
+
+def phone_screen_recursion(months: int = 12) -> tuple[list[int], list[int]]:
+    """PHONE_SCREEN's debt and cash at each month end, worked out loan by loan: on day 0 the
+    borrower is 2,000 short; each month the due 1.02 × contract is refinanced by the smallest
+    contract paying out enough (90% of it) on top of the cash left."""
+    contract = smallest_contract_receiving(2000 * YUAN)
+    cash = contract - round_fen(Fraction(contract, 10)) - 2000 * YUAN
+    debts, cashes = [contract], [cash]
+    for _ in range(months - 1):
+        due = contract + round_fen(contract * Fraction(2, 100))
+        contract = smallest_contract_receiving(due - cash)
+        cash += contract - round_fen(Fraction(contract, 10)) - due
+        debts.append(contract)
+        cashes.append(cash)
+    return debts, cashes

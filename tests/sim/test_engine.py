@@ -25,33 +25,17 @@ from debtcoach.sim.engine import (
 from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.results import OK, STACKING, SimResult
 from debtcoach.sim.scenario import Policy, Scenario
-from tests.sim.examples import LATE, PHONE_SCREEN
+from tests.sim.examples import (
+    FOUR_LENDERS,
+    PHONE_SCREEN,
+    phone_screen_recursion,
+    series,
+)
 from tests.sim.strategies import lenders, policy_changes, scenarios, seeds
 
 YUAN = 100
 
 
-FOUR_LENDERS: dict[str, Any] = {
-    "months": 24,
-    "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,
-                 "payday": 10, "income_volatility": 0.3},
-    "events": [{"month": 0, "amount": 3000}, {"month": 4, "amount": 1200, "every": 6}],
-    "lenders": [
-        {"id": "flash", "name": "Flash", "max_amount": 1500, "term": "7d", "rate": "0.1%/day",
-         "repayment": "bullet", "upfront_fee": "8%", "late": LATE, "line_growth": 0.2,
-         "max_line": 5000, "rollover_fee": "5%"},
-        {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
-         "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%", "service_fee": "10",
-         "late": LATE, "max_lenders": 2},
-        {"id": "monthly", "name": "Monthly", "max_amount": 5000, "term": "1m",
-         "rate": "3%/month", "repeat_rate": "2.5%/month", "repayment": "interest-first",
-         "service_fee": "1%", "late": LATE, "max_debt_to_income": 1.0},
-        {"id": "instalment", "name": "Instalment", "max_amount": 20000, "term": "12m",
-         "rate": "24%/year", "repayment": "equal-installment", "upfront_fee": "2%",
-         "guarantee_fee": "0.5%", "late": LATE, "max_debt_to_income": 0.5},
-    ],
-    "policy": {"when_short": "stack"},
-}
 
 
 def scenario_with(base: dict[str, Any], **changes: Any) -> Scenario:
@@ -72,16 +56,6 @@ def run(scenario: Scenario, *steps: tuple[int, Policy | None], paths: int = 1, s
     return engine.result()
 
 
-def series(result: SimResult, name: str, path: int = 0) -> list[int]:
-    return [int(value) for value in result.metrics[name][path]]
-
-
-def smallest_contract_receiving(need: int) -> int:
-    """Smallest P with P − round(P/10) ≥ need."""
-    contract = need * 10 // 9 - 2
-    while contract - round_fen(Fraction(contract, 10)) < need:
-        contract += 1
-    return contract
 
 
 def assert_ledgers_balance(result: SimResult) -> None:
@@ -101,15 +75,7 @@ def assert_ledgers_balance(result: SimResult) -> None:
 def test_one_lender_grows_debt_by_exactly_the_refinancing_recursion() -> None:
     result = run(scenario_with(PHONE_SCREEN))
     debt = series(result, "debt")
-    contract = smallest_contract_receiving(2000 * YUAN)  # day 0: 2,000 short
-    cash = contract - round_fen(Fraction(contract, 10)) - 2000 * YUAN
-    expected_debt, expected_cash = [contract], [cash]
-    for _ in range(11):
-        due = contract + round_fen(contract * Fraction(2, 100))
-        contract = smallest_contract_receiving(due - cash)
-        cash += contract - round_fen(Fraction(contract, 10)) - due
-        expected_debt.append(contract)
-        expected_cash.append(cash)
+    expected_debt, expected_cash = phone_screen_recursion()
     assert debt == expected_debt
     assert series(result, "cash") == expected_cash
     for month in range(11):

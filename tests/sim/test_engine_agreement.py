@@ -15,7 +15,7 @@ from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.reference import ReferenceEngine
 from debtcoach.sim.results import Engine, SimResult
 from debtcoach.sim.scenario import Policy, Scenario
-from tests.sim.examples import LATE
+from tests.sim.examples import FOUR_LENDERS
 from tests.sim.strategies import policy_changes, scenarios, seeds
 
 
@@ -82,25 +82,13 @@ def test_engines_agree_on_random_scenarios(run: Run) -> None:
     assert_agree(run)
 
 
+# The four-lender spiral, longer, with a lender that keeps lending to a borrower behind on
+# payments, and spare cash paid avalanche-style: every branch of the rules gets exercised.
 SPIRAL: dict[str, Any] = {
+    **FOUR_LENDERS,
     "months": 18,
-    "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,
-                 "payday": 10, "income_volatility": 0.3},
-    "events": [{"month": 0, "amount": 3000}, {"month": 4, "amount": 1200, "every": 6}],
-    "lenders": [
-        {"id": "flash", "name": "Flash", "max_amount": 1500, "term": "7d", "rate": "0.1%/day",
-         "repayment": "bullet", "upfront_fee": "8%", "late": LATE, "line_growth": 0.2,
-         "max_line": 5000, "rollover_fee": "5%", "refuse_when_overdue": False},
-        {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
-         "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%", "service_fee": "10",
-         "late": LATE, "max_lenders": 2},
-        {"id": "monthly", "name": "Monthly", "max_amount": 5000, "term": "1m",
-         "rate": "3%/month", "repeat_rate": "2.5%/month", "repayment": "interest-first",
-         "service_fee": "1%", "late": LATE, "max_debt_to_income": 1.0},
-        {"id": "instalment", "name": "Instalment", "max_amount": 20000, "term": "12m",
-         "rate": "24%/year", "repayment": "equal-installment", "upfront_fee": "2%",
-         "guarantee_fee": "0.5%", "late": LATE, "max_debt_to_income": 0.5},
-    ],
+    "lenders": [{**FOUR_LENDERS["lenders"][0], "refuse_when_overdue": False},
+                *FOUR_LENDERS["lenders"][1:]],
     "policy": {"when_short": "stack", "extra_payments": "avalanche"},
 }
 

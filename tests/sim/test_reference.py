@@ -26,7 +26,12 @@ from debtcoach.sim.results import (
     SimResult,
 )
 from debtcoach.sim.scenario import Policy, Scenario
-from tests.sim.examples import PHONE_SCREEN
+from tests.sim.examples import (
+    PHONE_SCREEN,
+    phone_screen_recursion,
+    series,
+    smallest_contract_receiving,
+)
 from tests.sim.strategies import lenders, paths, policy_changes, scenarios, seeds
 
 YUAN = 100
@@ -58,9 +63,6 @@ def events_of(result: SimResult, kind: str) -> list[SimEvent]:
     return [event for event in result.events if event.kind == kind]
 
 
-def series(result: SimResult, name: str, path: int = 0) -> list[int]:
-    return [int(value) for value in result.metrics[name][path]]
-
 
 def policy(**fields: Any) -> Policy:
     return Policy.model_validate(fields)
@@ -69,27 +71,11 @@ def policy(**fields: Any) -> Policy:
 # -- closed form: each month's new loan pays the last one's 1.02 × contract, 90% paid out --------
 
 
-def smallest_contract_receiving(need: int) -> int:
-    """Smallest P with P − round(P/10) ≥ need, searched upwards from below 10/9 × need."""
-    contract = need * 10 // 9 - 2
-    while contract - round_fen(Fraction(contract, 10)) < need:
-        contract += 1
-    return contract
-
 
 def test_one_lender_grows_debt_by_exactly_the_refinancing_recursion() -> None:
     result = run(scenario_with())
     debt = series(result, "debt")
-    # Day 0: income comes in, expenses and the phone go out, 2,000 short.
-    contract = smallest_contract_receiving(2000 * YUAN)
-    cash = contract - round_fen(Fraction(contract, 10)) - 2000 * YUAN
-    expected_debt, expected_cash = [contract], [cash]
-    for _ in range(11):
-        due = contract + round_fen(contract * Fraction(2, 100))
-        contract = smallest_contract_receiving(due - cash)
-        cash += contract - round_fen(Fraction(contract, 10)) - due
-        expected_debt.append(contract)
-        expected_cash.append(cash)
+    expected_debt, expected_cash = phone_screen_recursion()
     assert debt == expected_debt
     assert series(result, "cash") == expected_cash
     for month in range(11):
