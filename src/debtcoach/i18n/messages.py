@@ -542,3 +542,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a time with its offset; use ISO form, e.g. 2026-01-31T09:30:00+00:00",
     },
 }
+
+
+def _merge_feature_catalogs() -> None:
+    """Features keep their sentences in their own module; a key may be defined only once."""
+    from debtcoach.i18n import messages_assess, messages_workshop
+
+    for catalog in (messages_assess.MESSAGES, messages_workshop.MESSAGES):
+        clash = set(catalog) & set(MESSAGES)
+        if clash:
+            raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
+        MESSAGES.update(catalog)
+
+
+_merge_feature_catalogs()

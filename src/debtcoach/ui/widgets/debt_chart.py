@@ -8,7 +8,7 @@ from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from debtcoach.i18n import Lang, money
-from debtcoach.report_simulate import bar
+from debtcoach.textbars import bar
 
 
 class DebtChart(PlotextPlot):

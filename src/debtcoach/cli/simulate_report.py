@@ -13,17 +13,7 @@ from rich.table import Table
 from debtcoach.i18n import Lang, money, percent, t
 from debtcoach.sim.results import STATES, SimResult
 from debtcoach.sim.summary import first_need_fen, monthly_figures, months_json, paid_costs
-
-BAR_WIDTH = 40
-_EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
-    """A horizontal bar in eighths of a character, so small differences still show."""
-    if top <= 0 or value <= 0:
-        return ""
-    eighths = round(value / top * width * 8)
-    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+from debtcoach.textbars import bar
 
 
 def state_word(index: int, lang: Lang) -> str:

@@ -1,0 +1,57 @@
+"""Command line: one module per command. Each parses its arguments, calls the pure core and
+prints; every domain error becomes one line on stderr and exit code 2. Nothing here computes
+money."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from debtcoach.cli.apr import apr
+from debtcoach.cli.common import default_lessons_dir, fail, lang_option
+from debtcoach.cli.lessons import lessons
+from debtcoach.cli.simulate import simulate
+from debtcoach.errors import InputError
+from debtcoach.i18n import Lang, detect_lang
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@lang_option
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where progress is kept (default: DEBTCOACH_DATA_DIR, else the user data dir).")
+@click.option("--plain", is_flag=True,
+              help="Screen-reader mode: no box drawing or animation, text first.")
+@click.version_option(package_name="debtcoach")
+@click.pass_context
+def cli(ctx: click.Context, lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
+    """debtcoach: see, with exact numbers, how small online loans turn into a debt spiral.
+
+    With no command, opens the app."""
+    ctx.obj = lang
+    if ctx.invoked_subcommand is None:
+        _run_app(lang, data_dir, plain)
+
+
+def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
+    from debtcoach.ui.app import make_app
+    from debtcoach.ui.settings import Settings
+
+    settings = Settings(
+        lang=lang or detect_lang(), lang_chosen=lang is not None, plain=plain,
+        theme="textual-ansi" if plain else "textual-dark", theme_chosen=plain,
+        data_dir=data_dir, lessons_dir=default_lessons_dir(),
+    )
+    try:
+        app = make_app(settings)
+    except InputError as error:
+        fail([error], settings.lang)
+    app.run()
+
+
+for command in (apr, simulate, lessons):
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli()
