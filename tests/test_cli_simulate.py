@@ -1,6 +1,8 @@
 """`debtcoach simulate` as a user runs it."""
 
 import json
+import subprocess
+import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -129,3 +131,12 @@ def test_missing_file_is_one_line() -> None:
     code, _, err = run("simulate", "/nonexistent/s.toml")
     assert code == 2
     assert err.startswith("/nonexistent/s.toml: ")
+
+
+def test_a_run_too_large_for_memory_is_one_line_and_exit_2() -> None:
+    out = subprocess.run([sys.executable, "-m", "debtcoach", "--lang", "en", "simulate", PHONE,
+                          "--paths", "1000000", "--months", "600"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1
+    assert "paths: 1,000,000 paths × 600 months" in out.stderr and "GiB" in out.stderr

@@ -15,7 +15,7 @@ from debtcoach.cli.simulate_report import print_simulation, simulation_csv
 from debtcoach.errors import InputError
 from debtcoach.i18n import Lang, t
 from debtcoach.sim.loader import load_scenario
-from debtcoach.sim.run import EngineName
+from debtcoach.sim.run import EngineName, check_size
 from debtcoach.sim.run import simulate as simulate_run
 from debtcoach.sim.summary import EVENTS_UP_TO_PATHS, events_json, months_json, totals_json
 from debtcoach.textfile import read_text
@@ -52,6 +52,7 @@ def simulate(
     if months_text is not None:
         months = whole_number(months_text, "--months", 1, 600, "months_invalid")
         scenario = scenario.model_copy(update={"months": months})
+    check_size(scenario, paths)
     with _progress_bar(paths, lang) as progress:
         result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress)
     if as_json:

@@ -23,4 +23,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "到目前产生的利息、费用和罚息共 {costs}，都已付清",
         "en": "{costs} in interest, fees and penalties so far, all paid",
     },
+    "error.memory_budget": {
+        "zh": "{paths} 条路径 × {months} 个月 × {slots} 个借款位需要约 {need} GiB 内存，超过上限 "
+              "{budget} GiB；请减少 --paths 或 --months",
+        "en": "{paths} paths × {months} months × {slots} loan slots need about {need} GiB of "
+              "memory, more than the {budget} GiB allowed; use fewer --paths or --months",
+    },
 }
