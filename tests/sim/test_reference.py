@@ -253,6 +253,24 @@ def test_default_charges_the_late_fee_once_then_daily_penalties() -> None:
     assert series(result, "penalties_paid") == [0] * 5
 
 
+@pytest.mark.parametrize("base", ["principal", "principal+interest", "all"])
+def test_penalties_are_charged_on_the_base_the_lender_states(base: str) -> None:
+    late = {"penalty_rate": "1%/day", "penalty_base": base}
+    scenario = scenario_with(months=2, lenders=[lender("quick", late=late, service_fee="1%")])
+    result = run(scenario, (1, None), (1, policy(when_short="default")))
+    # Due on day 30: 2,000 principal, 40 interest, 20 service fee; overdue from day 31 to 59.
+    principal, interest, fee = 200000, 4000, 2000
+    if base == "all":
+        owed = principal + interest + fee
+        for _ in range(29):
+            owed += round_fen(Fraction(owed, 100))
+        expected = owed - (principal + interest + fee)
+    else:
+        expected = 29 * round_fen(Fraction(principal + (interest if base != "principal" else 0),
+                                           100))
+    assert series(result, "penalties_incurred") == [0, expected]
+
+
 def test_overdue_settlement_pays_penalties_first() -> None:
     late = {"penalty_rate": "0.1%/day", "late_fee": 50}
     scenario = scenario_with(months=3, lenders=[lender("quick", late=late)],

@@ -57,7 +57,15 @@ from debtcoach.sim.results import (
     SimEvent,
     SimResult,
 )
-from debtcoach.sim.scenario import ExtraPayments, Lender, Policy, Scenario, WhenShort, exact
+from debtcoach.sim.scenario import (
+    ExtraPayments,
+    Lender,
+    PenaltyBase,
+    Policy,
+    Scenario,
+    WhenShort,
+    exact,
+)
 
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
@@ -97,6 +105,7 @@ REASONS = ("", "overdue", "too_many_lenders", "debt_to_income", "line_used")
 (APPROVED, ANY_OVERDUE, TOO_MANY_LENDERS, DEBT_TO_INCOME, LINE_USED) = range(
     len(REASONS))
 NO_LENDER = -1
+COMPOUNDING = tuple(PenaltyBase).index(PenaltyBase.ALL)  # penalty-base codes: 0, 1, 2
 
 
 def times_ratio(amount: I64, num: I64 | int, den: I64 | int) -> I64:
@@ -308,6 +317,9 @@ class LenderTable:
                                for lender in lenders], dtype=np.int32)
         self.late_fee = np.array([lender.late.late_fee_fen if lender.late else 0
                                   for lender in lenders], dtype=np.int64)
+        bases = tuple(PenaltyBase)
+        self.penalty_base = np.array([bases.index(lender.late.penalty_base) if lender.late else 0
+                                      for lender in lenders], dtype=np.int8)
         penalties = [lender.late.penalty_rate.per(DAY).value if lender.late else Fraction(0)
                      for lender in lenders]
         self.penalty_num = np.array([rate.numerator for rate in penalties], dtype=np.int64)
@@ -367,12 +379,9 @@ class Loans:
         self.was_overdue = np.zeros(size, dtype=bool)
         self.next_amount = np.zeros(size, dtype=np.int64)  # next instalment, as scheduled
 
-    def penalty_base(self, at: At) -> I64:
-        base: I64 = self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
-        return base
-
     def overdue_total(self, at: At) -> I64:
-        total: I64 = self.penalty_base(at) + self.od_penalties[at]
+        total: I64 = (self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
+                      + self.od_penalties[at])
         return total
 
 
@@ -1046,13 +1055,35 @@ class NumpyEngine:
         if not charging.any():
             return
         rows, at, lender, days = rows[charging], at[charging], lender[charging], days[charging]
-        daily = times_ratio(loans.penalty_base(at), table.penalty_num[lender],
-                            table.penalty_den[lender])
-        penalty = days * daily + np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
+        kind = table.penalty_base[lender]
+        base = loans.od_principal[at] + np.where(kind >= COMPOUNDING - 1, loans.od_interest[at], 0)
+        fee = np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
+        num, den = table.penalty_num[lender], table.penalty_den[lender]
+        penalty = days * times_ratio(base, num, den) + fee
+        compounding = np.flatnonzero(kind == COMPOUNDING)
+        if compounding.size:
+            penalty[compounding] = self._compound(
+                base[compounding] + loans.od_fees[at[compounding]]
+                + loans.od_penalties[at[compounding]], days[compounding], fee[compounding],
+                num[compounding], den[compounding])
         loans.late_fee_charged[at] = True
         loans.od_penalties[at] += penalty
         loans.penalty_from[at] = through + 1
         np.add.at(self.flows[PENALTIES_INCURRED], rows, penalty)
+
+    @staticmethod
+    def _compound(base: I64, days: I32, fee: I64, num: I64, den: I64) -> I64:
+        """Penalties on a base that includes them ("all"): day by day, the first day's late fee
+        joining the base after that day's penalty."""
+        total = np.zeros_like(base)
+        for day in range(int(days.max())):
+            going = np.flatnonzero(days > day)
+            charge = times_ratio(base[going], num[going], den[going])
+            if day == 0:
+                charge += fee[going]
+            base[going] += charge
+            total[going] += charge
+        return total
 
     def _mark_past_grace(self, day: int) -> None:
         """The first day a loan of a path is past its grace period sets the credit mark."""

@@ -30,7 +30,15 @@ from debtcoach.sim.results import (
     SimEvent,
     SimResult,
 )
-from debtcoach.sim.scenario import ExtraPayments, Lender, Policy, Scenario, WhenShort, exact
+from debtcoach.sim.scenario import (
+    ExtraPayments,
+    Lender,
+    PenaltyBase,
+    Policy,
+    Scenario,
+    WhenShort,
+    exact,
+)
 
 DAYS_PER_MONTH = 30
 
@@ -492,8 +500,12 @@ class _Path:
             self.event(day, "credit_mark", loan.lender.id)
         if late is None:
             return
-        penalty = round_fen((loan.od_principal + loan.od_interest + loan.od_fees)
-                            * self.daily_penalty[loan.lender.id])
+        base = loan.od_principal
+        if late.penalty_base is not PenaltyBase.PRINCIPAL:
+            base += loan.od_interest
+        if late.penalty_base is PenaltyBase.ALL:
+            base += loan.od_fees + loan.od_penalties
+        penalty = round_fen(base * self.daily_penalty[loan.lender.id])
         if not loan.late_fee_charged:
             loan.late_fee_charged = True
             penalty += late.late_fee_fen
