@@ -412,3 +412,18 @@ def test_rollover_takes_the_first_loan_then_rolls_it_over() -> None:
                                borrower={"monthly_income": 5000, "monthly_expenses": 4800}))
     assert [event.day for event in events_of(result, "loan")] == [0]
     assert [event.day for event in events_of(result, "rolled")] == [30, 60]
+
+
+@pytest.mark.parametrize(("term", "rate", "interest"), [
+    ("30d", "0.1%/day", 700000 * 9 // 1000),  # daily interest: payout day 0 to payoff day 9
+    ("1m", "3%/month", 700000 * 3 // 100),  # monthly interest: the whole period
+])
+def test_an_early_payoff_charges_daily_interest_to_the_payoff_day(term: str, rate: str,
+                                                                  interest: int) -> None:
+    scenario = scenario_with(
+        months=1, lenders=[lender("quick", term=term, rate=rate)],
+        borrower={"monthly_income": 20000, "monthly_expenses": 5000, "payday": 10},
+        policy={"when_short": "stack", "extra_payments": "snowball"})
+    result = run(scenario)
+    assert [event.day for event in events_of(result, "extra_payment")] == [9]
+    assert series(result, "interest_paid") == series(result, "interest_incurred") == [interest]

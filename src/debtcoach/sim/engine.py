@@ -312,6 +312,14 @@ class LenderTable:
         self.rate_den = np.array([[rate.denominator for rate in rule.rates] for rule in rules],
                                  dtype=np.int64).reshape(len(rules), 2)
         self.rank = self._rate_ranks(rules)
+        # The rate per day of daily-interest products (rate quoted per day), else 0 / 1.
+        daily = [[rate.per(DAY).value if rate.period.unit is Unit.DAY else Fraction(0)
+                  for rate in (lender.rate_for(False), lender.rate_for(True))]
+                 for lender in lenders]
+        self.daily_num = np.array([[rate.numerator for rate in pair] for pair in daily],
+                                  dtype=np.int64).reshape(len(rules), 2)
+        self.daily_den = np.array([[rate.denominator for rate in pair] for pair in daily],
+                                  dtype=np.int64).reshape(len(rules), 2)
         self.has_late = np.array([lender.late is not None for lender in lenders], dtype=bool)
         self.grace = np.array([lender.late.grace_days if lender.late else 0
                                for lender in lenders], dtype=np.int32)
@@ -376,6 +384,8 @@ class Loans:
         self.late_fee_charged = np.zeros(size, dtype=bool)
         self.penalty_from = np.zeros(size, dtype=np.int32)  # first day not yet charged
         self.gap = np.zeros(size, dtype=np.int64)  # contract − what the borrower received
+        self.daily_num = np.zeros(size, dtype=np.int64)  # rate per day if a daily product
+        self.daily_den = np.ones(size, dtype=np.int64)
         self.was_overdue = np.zeros(size, dtype=bool)
         self.next_amount = np.zeros(size, dtype=np.int64)  # next instalment, as scheduled
 
@@ -906,6 +916,8 @@ class NumpyEngine:
         loans.balance[at] = contract
         loans.rate_num[at] = table.rate_num[index, repeat]
         loans.rate_den[at] = table.rate_den[index, repeat]
+        loans.daily_num[at] = table.daily_num[index, repeat]
+        loans.daily_den[at] = table.daily_den[index, repeat]
         loans.n[at] = rule.n
         loans.k[at] = 0
         loans.next_due[at] = day + rule.period_days
@@ -1004,6 +1016,8 @@ class NumpyEngine:
         grid = self._grid(rows)
         candidate = loans.open[grid]
         next_one = self._instalment(grid, loans.k[grid] + 1)
+        next_one = Instalment(next_one.principal,
+                              self._payoff_interest(grid, day, next_one.interest), next_one.fees)
         payoff = loans.balance[grid] + next_one.interest + next_one.fees
         if self.policy.extra_payments is ExtraPayments.AVALANCHE:
             key = loans.rank[grid].astype(np.int64)
@@ -1019,6 +1033,25 @@ class NumpyEngine:
         self._pay_off(rows[which], grid[which, slots], position, day,
                       Instalment(loans.balance[grid[which, slots]],
                                  next_one.interest[which, slots], next_one.fees[which, slots]))
+
+    def _payoff_interest(self, at: At, day: int, scheduled: I64) -> I64:
+        """Interest due when paying off on ``day``: the next instalment's (``scheduled``), or
+        for a daily-interest product the interest to that day (at least one day), on the
+        contract for bullet and interest-first loans (a bullet's since payout) and on the
+        balance otherwise."""
+        loans = self.loans
+        method = self.table.method[loans.lender[at]]
+        to_date = (loans.daily_num[at] > 0) & (method != FLAT_FEE)
+        if not to_date.any():
+            return scheduled
+        bullet = method == BULLET
+        span = np.where(bullet, loans.n[at] - loans.k[at], 1).astype(np.int64)
+        start = loans.next_due[at].astype(np.int64) - loans.period[at] * span
+        days = np.maximum(1, day - start)
+        basis = np.where(bullet | (method == INTEREST_FIRST), loans.contract[at],
+                         loans.balance[at])
+        interest = times_ratio(basis, loans.daily_num[at] * days, loans.daily_den[at])
+        return np.where(to_date, interest, scheduled)
 
     def _pay_off(self, rows: Rows, at: At, position: Rows, day: int,
                  payoff: Instalment) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from debtcoach.finance.money import round_fen
-from debtcoach.finance.offers import Fee, FeeTiming, LoanOffer
+from debtcoach.finance.offers import Fee, FeeTiming, LoanOffer, Repayment
 from debtcoach.finance.periods import DAY, Unit
 from debtcoach.finance.schedules import ScheduleRow, build_schedule
 from debtcoach.sim.results import (
@@ -94,6 +94,7 @@ class _Loan:
     next_due: int
     balance: int
     gap: int  # contract − what reached the borrower's hands (fees deducted or paid at payout)
+    daily: Fraction | None  # the rate per day of a daily-interest product, else None
     k: int = 0
     rollovers: int = 0
     od_principal: int = 0
@@ -133,10 +134,23 @@ class _Loan:
         """The amount of the next instalment not yet fallen due (0 when none is left)."""
         return self.rows[self.k + 1].payment if self.k < self.n else 0
 
-    def payoff_fen(self) -> int:
-        """Balance plus the interest and fees the next instalment would carry."""
+    def payoff_interest(self, day: int) -> int:
+        """Interest due when paying off on ``day``: the next instalment's, or for a daily-interest
+        product the interest to that day (at least one day), on the contract for bullet and
+        interest-first loans (a bullet's since payout) and on the balance otherwise."""
         row = self.rows[self.k + 1]
-        return self.balance + row.interest + row.fees
+        method = self.lender.repayment
+        if self.daily is None or method is Repayment.FLAT_FEE:
+            return row.interest
+        bullet = method is Repayment.BULLET
+        start = self.next_due - self.period_days * ((self.n - self.k) if bullet else 1)
+        basis = self.contract if method in (Repayment.BULLET, Repayment.INTEREST_FIRST) \
+            else self.balance
+        return round_fen(basis * self.daily * max(1, day - start))
+
+    def payoff_fen(self, day: int) -> int:
+        """Balance plus the interest (``payoff_interest``) and the next instalment's fees."""
+        return self.balance + self.payoff_interest(day) + self.rows[self.k + 1].fees
 
 
 class _Path:
@@ -401,6 +415,8 @@ class _Path:
             lender=lender,
             contract=offer.amount_fen,
             annual_rate=lender.rate_for(repeat).annual,
+            daily=(lender.rate_for(repeat).per(DAY).value
+                   if lender.rate_for(repeat).period.unit is Unit.DAY else None),
             rows=schedule.rows,
             period_days=period_days,
             next_due=day + period_days,
@@ -463,9 +479,9 @@ class _Path:
         if self.policy.extra_payments is ExtraPayments.AVALANCHE:
             candidates.sort(key=lambda item: (-item[1].annual_rate, item[0]))
         else:
-            candidates.sort(key=lambda item: (item[1].payoff_fen(), item[0]))
+            candidates.sort(key=lambda item: (item[1].payoff_fen(day), item[0]))
         for slot, loan in candidates:
-            payoff = loan.payoff_fen()
+            payoff = loan.payoff_fen(day)
             # Reading: "while spare ≥ payoff" stops at the first loan it cannot pay off.
             if spare < payoff:
                 return
@@ -473,10 +489,10 @@ class _Path:
             self.pay_off(day, slot, loan)
 
     def pay_off(self, day: int, slot: int, loan: _Loan) -> None:
-        row = loan.rows[loan.k + 1]
-        self.event(day, "extra_payment", loan.lender.id, loan.payoff_fen())
-        self.incur(interest=row.interest, fees=row.fees)
-        self.pay_lender(principal=loan.balance, interest=row.interest, fees=row.fees)
+        fees, interest = loan.rows[loan.k + 1].fees, loan.payoff_interest(day)
+        self.event(day, "extra_payment", loan.lender.id, loan.payoff_fen(day))
+        self.incur(interest=interest, fees=fees)
+        self.pay_lender(principal=loan.balance, interest=interest, fees=fees)
         loan.balance = 0
         self.close(day, slot, loan)
 
