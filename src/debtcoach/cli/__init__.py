@@ -35,13 +35,10 @@ def cli(ctx: click.Context, lang: Lang | None, data_dir: Path | None, plain: boo
 
 def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
     from debtcoach.ui.app import make_app
-    from debtcoach.ui.settings import Settings
+    from debtcoach.ui.settings import command_line_settings
 
-    settings = Settings(
-        lang=lang or detect_lang(), lang_chosen=lang is not None, plain=plain,
-        theme="textual-ansi" if plain else "textual-dark", theme_chosen=plain,
-        data_dir=data_dir, lessons_dir=default_lessons_dir(),
-    )
+    settings = command_line_settings(lang or detect_lang(), lang is not None, plain, data_dir,
+                                     default_lessons_dir())
     try:
         app = make_app(settings)
     except InputError as error:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -37,8 +38,8 @@ class DebtCoachApp(App[None]):
         self.store = store
         self.set_reactive(DebtCoachApp.lang, settings.lang)
         self.lessons: list[LessonEntry] = scan(settings.lessons_dir)
-        # Chosen before the app runs: an ansi theme picked later turns text black under NO_COLOR.
-        self.theme = settings.theme
+        self.theme = settings.theme if settings.theme in THEMES else THEMES[0]
+        self._match_no_color_filter()
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -69,8 +70,24 @@ class DebtCoachApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            return
         self.theme = theme
         self.store.set_setting("theme", theme)
+
+    def watch_theme(self) -> None:
+        self._match_no_color_filter()
+
+    def _match_no_color_filter(self) -> None:
+        """Under NO_COLOR, Textual picks its colour filter from the theme the app starts with:
+        greyscale for a true-colour theme, none for an ansi one. Keep it matching the theme
+        chosen since, or an ansi theme draws black text (and a true-colour one full colour)."""
+        if not self.no_color:
+            return
+        wanted: LineFilter = NoColor() if self.native_ansi_color else Monochrome()
+        kept = [f for f in self._filters if not isinstance(f, NoColor | Monochrome)]
+        self._filters[:] = [*kept, wanted]
+        self.refresh(layout=True)
 
     async def action_quit(self) -> None:
         """Quit, saving the lesson in progress first."""
