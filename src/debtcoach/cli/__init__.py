@@ -4,6 +4,7 @@ money."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -44,6 +45,8 @@ def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
     except InputError as error:
         fail([error], settings.lang)
     app.run()
+    if app.return_code:  # a crash: its traceback was shown; scripts and shells must see it too
+        sys.exit(app.return_code)
 
 
 for command in (apr, simulate, lessons):

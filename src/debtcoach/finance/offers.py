@@ -102,6 +102,8 @@ class Term:
         return Fraction(self.count, 365 if self.unit is Unit.DAY else 12)
 
 
+# Fifty years, in either unit: longer than any consumer loan.
+MAX_TERM = {Unit.DAY: 18_250, Unit.MONTH: 600}
 _TERM = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[a-z]+|个月|月|天|日)$")
 
 
@@ -118,6 +120,8 @@ def parse_term(text: str | int, field: str = "term") -> Term:
     count = int(match["n"])
     if count < 1:
         raise InputError(field, "term_zero", value=str(text))
+    if count > MAX_TERM[unit]:  # a schedule of a million rows would take hours to build
+        raise InputError(field, "term_too_long", value=str(text), limit=MAX_TERM[unit])
     return Term(count, unit)
 
 

@@ -105,8 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there are no rows after the header",
     },
     "error.csv_period": {
-        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数",
-        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, …",
+        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数（最大 36500）",
+        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, … (at most 36500)",
     },
     "error.csv_date": {
         "zh": "「{value}」不是日期；请写 ISO 格式，如 2026-01-31",
@@ -540,6 +540,7 @@ def _merge_feature_catalogs() -> None:
     from debtcoach.i18n import (
         messages_assess,
         messages_lessons,
+        messages_robust,
         messages_sim,
         messages_workshop,
     )
@@ -547,6 +548,7 @@ def _merge_feature_catalogs() -> None:
     for catalog in (
         messages_assess.MESSAGES,
         messages_lessons.MESSAGES,
+        messages_robust.MESSAGES,
         messages_sim.MESSAGES,
         messages_workshop.MESSAGES,
     ):
