@@ -72,7 +72,10 @@ def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
     count = len(schedule.rows) - 1
     period_days = schedule.period.count if schedule.period.unit is Unit.DAY else 30
     start = _contract_date(loan, today, count, schedule.period.unit is Unit.DAY, period_days)
-    dates = schedule.dates(start)
+    # Without a start date the instalments have numbers only: the next is taken as due at the
+    # start of the coming month, the rest one period apart.
+    dates: list[date | None] = (list(schedule.dates(start)) if loan.start is not None
+                                else [None] * len(schedule.rows))
     rows = tuple(Row(r.period, dates[r.period], r.principal, r.interest, r.fees)
                  for r in schedule.rows[1:])
     fallen, paid = _progress(loan, rows, today, period_days, count)

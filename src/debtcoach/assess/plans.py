@@ -355,7 +355,7 @@ def run_plan(
     run = _Run(person, [], lenders, borrow, extra, person.savings_fen)
     for loan in loans:
         run.add(loan)
-    debt, cash, paid = [], [], []
+    debt, cash, paid, costs = [], [], [], []
     debt_free_since: int | None = 0 if run.debt_free() else None
     cash_out: int | None = None
     month = 0
@@ -382,6 +382,7 @@ def run_plan(
         debt.append(month_debt)
         cash.append(run.cash)
         paid.append(run.paid_month)
+        costs.append(run.interest + run.fees + run.penalties - sum(costs))
         if cash_out is None and run.shortfall_month:
             cash_out = month
         if run.debt_free():
@@ -399,6 +400,7 @@ def run_plan(
         months_to_debt_free=debt_free_since,
         debt_by_month=tuple(_pad(debt, horizon)), cash_by_month=tuple(_pad(cash, horizon)),
         paid_by_month=tuple(_pad(paid, horizon, zero=True)),
+        costs_by_month=tuple(_pad(costs, horizon, zero=True)),
         new_loans=run.new_loans, final_state=final,
     )
     return result, cash_out

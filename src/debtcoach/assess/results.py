@@ -95,6 +95,7 @@ class PlanResult:
     debt_by_month: tuple[int, ...]  # month-end debt, months 1..horizon
     cash_by_month: tuple[int, ...]
     paid_by_month: tuple[int, ...]  # paid to lenders each month
+    costs_by_month: tuple[int, ...]  # interest, fees and penalties incurred each month
     new_loans: int  # loans taken during the run (keep going only)
     final_state: FinalState
 
