@@ -355,7 +355,10 @@ def run_plan(
     run = _Run(person, [], lenders, borrow, extra, person.savings_fen)
     for loan in loans:
         run.add(loan)
-    debt, cash, paid, costs = [], [], [], []
+    debt: list[int] = []
+    cash: list[int] = []
+    paid: list[int] = []
+    costs: list[int] = []
     debt_free_since: int | None = 0 if run.debt_free() else None
     cash_out: int | None = None
     month = 0
