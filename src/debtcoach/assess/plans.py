@@ -337,7 +337,7 @@ def negotiated_loans(positions: list[LoanPosition], terms: NegotiatedTerms) -> l
             repayment=Repayment.EQUAL_INSTALLMENT, upfront_fee=None, service_fee=None,
             membership_fee=None, guarantee_fee=None, late=pos.late)
         loans.append(_Loan(lender_index, float(rate * 12), owed,
-                           _dues_from(offer, DAYS_PER_MONTH), pos.late))
+                           _dues_from(offer, 0), pos.late))
     return loans
 
 
