@@ -50,6 +50,7 @@ def assess(situation: Situation, today: date, months: int = DEFAULT_MONTHS) -> A
         months_until_cash_runs_out=cash_out,
         plans=plans,
         risk=risk,
+        negotiated=situation.negotiated,
     )
 
 
