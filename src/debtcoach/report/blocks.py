@@ -126,7 +126,7 @@ p { margin: 1.5mm 0; }
 .warn { border-left: 3pt solid #b00; padding-left: 3mm; }
 .strong { font-weight: bold; font-size: 11.5pt; }
 ul { margin: 1.5mm 0; padding-left: 6mm; }
-ul.warn li::marker { content: "⚠ "; }
+ul.warn { list-style: none; padding-left: 4mm; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 9.5pt;
   font-variant-numeric: tabular-nums; }
 th, td { border: 0.5pt solid #999; padding: 1mm 1.6mm; text-align: left; vertical-align: top; }
@@ -172,7 +172,8 @@ def to_html(doc: Document) -> str:
         elif isinstance(block, Paragraph):
             parts.append(f'<p class="{block.kind}">{_e(block.text)}</p>')
         elif isinstance(block, Bullets):
-            items = "".join(f"<li>{_e(item)}</li>" for item in block.items)
+            mark = "⚠ " if block.kind == "warn" else ""
+            items = "".join(f"<li>{mark}{_e(item)}</li>" for item in block.items)
             parts.append(f'<ul class="{block.kind}">{items}</ul>')
         elif isinstance(block, Table):
             parts.append(_html_table(block))
