@@ -67,7 +67,8 @@ def position(loan: LoanInput, index: int, today: date) -> LoanPosition:
 
 
 def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
-    cost = cost_of(loan.offer())
+    offer = loan.offer()
+    cost = cost_of(offer)
     schedule = cost.schedule
     count = len(schedule.rows) - 1
     period_days = schedule.period.count if schedule.period.unit is Unit.DAY else 30
@@ -79,9 +80,9 @@ def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
     rows = tuple(Row(r.period, dates[r.period], r.principal, r.interest, r.fees)
                  for r in schedule.rows[1:])
     fallen, paid = _progress(loan, rows, today, period_days, count)
-    rate = loan.offer().rate.per(MONTH).value
+    rate = offer.rate.per(MONTH).value
     if loan.repayment is Repayment.FLAT_FEE:
-        rate = Fraction(cost.figures.apr_nominal).limit_denominator(10**9) / 12
+        rate = _rounded(cost.figures.apr_nominal / 12)
     return _finish(loan, index, today, start, schedule.contract, schedule.cash_received,
                    cost.figures, rows, fallen, paid, rate, period_days, cost.offer)
 
@@ -177,7 +178,12 @@ def _split_rate(contract: int, payments: list[int]) -> Fraction:
                        [float(k) for k in range(len(payments) + 1)])
     except NoRateError:
         return Fraction(0)
-    return Fraction(max(rate, 0.0)).limit_denominator(10**12)
+    return _rounded(max(rate, 0.0))
+
+
+def _rounded(rate: float) -> Fraction:
+    """A rate found numerically, to 10⁻¹⁰ a period: exact enough for fen, cheap to compute with."""
+    return Fraction(round(rate * 10**10), 10**10)
 
 
 def _split(
