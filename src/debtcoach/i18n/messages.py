@@ -546,9 +546,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def _merge_feature_catalogs() -> None:
     """Features keep their sentences in their own module; a key may be defined only once."""
-    from debtcoach.i18n import messages_assess, messages_workshop
+    from debtcoach.i18n import messages_assess, messages_sim, messages_workshop
 
-    for catalog in (messages_assess.MESSAGES, messages_workshop.MESSAGES):
+    for catalog in (messages_assess.MESSAGES, messages_sim.MESSAGES, messages_workshop.MESSAGES):
         clash = set(catalog) & set(MESSAGES)
         if clash:
             raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
