@@ -118,6 +118,8 @@ def test_the_issue_example_loads_and_switched_off_loans_are_left_out() -> None:
         ({"amount": 1000, "term": "12m", "rate": "年化7.2%-24%"}, "loans[0].rate", "rate_range"),
         ({"amount": 1000, "term": "12m"}, "loans[0].rate", "field_missing"),
         ({"received": 1000, "schedule": "还款计划"}, "loans[0].schedule", "schedule_empty"),
+        ({"received": 1000, "schedule": "第1期 500\n第2期 400"}, "loans[0].schedule",
+         "schedule_below_amount"),
         ({"amount": 1000, "term": "3m", "rate": "1%/month", "paid_instalments": 4},
          "loans[0].paid_instalments", "paid_above_instalments"),
         ({"amount": "1,0,0", "term": "3m", "rate": "1%/month"}, "loans[0].amount",

@@ -126,6 +126,9 @@ def _from_plan(loan: LoanInput, index: int, today: date, plan: RepaymentPlan) ->
     received = loan.received_fen
     contract = loan.amount_fen if loan.amount_fen is not None else received
     payments = [line.amount_fen for line in plan.lines]
+    if plan.total_fen < contract:
+        raise InputError(f"loans[{index}].schedule", "schedule_below_amount",
+                         total=_yuan(plan.total_fen), amount=_yuan(contract))
     if plan.dated:
         due = [line.due for line in plan.lines if line.due is not None]
         start = loan.start or add_months(due[0], -1)
@@ -166,6 +169,10 @@ def _from_plan(loan: LoanInput, index: int, today: date, plan: RepaymentPlan) ->
         service_fee=None, membership_fee=None, guarantee_fee=None, late=loan.late)
     return _finish(loan, index, today, start, contract, received, figures, rows, fallen, paid,
                    rate, period_days, offer)
+
+
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:.2f}"
 
 
 def _split_rate(contract: int, payments: list[int]) -> Fraction:

@@ -74,6 +74,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "还款计划中「{value}」出现了两次；每期只写一行",
         "en": "'{value}' appears twice in the repayment plan; one line per payment",
     },
+    "error.schedule_below_amount": {
+        "zh": "还款计划合计 {total} 元，少于借到的 {amount} 元；是不是漏了几期？",
+        "en": "the repayment plan adds up to {total} yuan, less than the {amount} yuan borrowed; "
+        "is a line missing?",
+    },
     "error.start_after_payment": {
         "zh": "借款日期 {value} 不早于第一次还款；请检查日期",
         "en": "the start date {value} is not before the first payment; check the dates",
