@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from debtcoach.cli.apr import apr
+from debtcoach.cli.assess import assess
 from debtcoach.cli.common import default_lessons_dir, fail, lang_option
 from debtcoach.cli.lessons import lessons
 from debtcoach.cli.simulate import simulate
@@ -49,7 +50,7 @@ def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
         sys.exit(app.return_code)
 
 
-for command in (apr, simulate, lessons):
+for command in (apr, simulate, lessons, assess):
     cli.add_command(command)
 
 
