@@ -56,6 +56,25 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX answers_by_lesson ON answers (lesson_id, id)",
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    (  # self-assessments the person chose to save, and knowledge checks (store/assessments.py)
+        """CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            form TEXT NOT NULL,         -- JSON: the form's fields as typed, see assessments.py
+            saved_at TEXT NOT NULL      -- ISO 8601, UTC
+        )""",
+        """CREATE TABLE knowledge_checks (
+            id INTEGER PRIMARY KEY,
+            moment TEXT NOT NULL CHECK (moment IN ('before', 'after', 'any')),
+            taken_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE knowledge_answers (
+            check_id INTEGER NOT NULL REFERENCES knowledge_checks (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            choice INTEGER NOT NULL,    -- index of the option, -1 for "don't know"
+            PRIMARY KEY (check_id, question_id)
+        )""",
+    ),
 ]
 
 # How long a store waits for another one's write to finish before reporting the file busy.
