@@ -30,9 +30,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- home screen entries ---
     "assess.ui.home.assess": {"zh": "评估我自己的借款", "en": "Assess my own loans"},
-    "assess.ui.home.knowledge": {"zh": "知识小测验", "en": "Knowledge check"},
+    "knowledge.home.button": {"zh": "知识小测验", "en": "Knowledge check"},
     "knowledge.home.suggest_before": {
-        "zh": "开始第一课之前，先花3分钟做个知识小测验，学完后再做一次，看看自己学到了什么。",
+        "zh": "开始第一课前，先做3分钟知识小测验；学完后再做一次，看看学到了什么。",
         "en": "Before the first lesson, take the 3-minute knowledge check; take it again after "
         "the last one to see what you learned.",
     },
