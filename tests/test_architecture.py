@@ -14,6 +14,7 @@ PURE = [
     "debtcoach.finance.irr", "debtcoach.sim.engine", "debtcoach.sim.reference",
     "debtcoach.sim.run", "debtcoach.sim.summary", "debtcoach.sim.loader", "debtcoach.coach.quiz",
     "debtcoach.coach.warnings", "debtcoach.lessons.loader", "debtcoach.lessons.player",
+    "debtcoach.coach.knowledge",
     "debtcoach.validation", "debtcoach.i18n", "debtcoach.assess",
 ]
 NETWORK = {"socket", "ssl", "http", "urllib", "requests", "httpx", "aiohttp", "ftplib", "smtplib"}

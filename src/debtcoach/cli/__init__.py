@@ -12,6 +12,7 @@ import click
 from debtcoach.cli.apr import apr
 from debtcoach.cli.assess import assess
 from debtcoach.cli.common import default_lessons_dir, fail, lang_option
+from debtcoach.cli.forget import forget
 from debtcoach.cli.lessons import lessons
 from debtcoach.cli.simulate import simulate
 from debtcoach.errors import InputError
@@ -52,6 +53,7 @@ def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool) -> None:
 
 for command in (apr, simulate, lessons, assess):
     cli.add_command(command)
+cli.add_command(forget)
 
 
 def main() -> None:

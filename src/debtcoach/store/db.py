@@ -79,6 +79,25 @@ MIGRATIONS: list[tuple[str, ...]] = [
         # Export files written, so that a wipe can remove them too.
         "CREATE TABLE exports (path TEXT PRIMARY KEY, written_at TEXT NOT NULL)",
     ),
+    (  # self-assessments the person chose to save, and knowledge checks (store/assessments.py)
+        """CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            form TEXT NOT NULL,         -- JSON: the form's fields as typed, see assessments.py
+            saved_at TEXT NOT NULL      -- ISO 8601, UTC
+        )""",
+        """CREATE TABLE knowledge_checks (
+            id INTEGER PRIMARY KEY,
+            moment TEXT NOT NULL CHECK (moment IN ('before', 'after', 'any')),
+            taken_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE knowledge_answers (
+            check_id INTEGER NOT NULL REFERENCES knowledge_checks (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            choice INTEGER NOT NULL,    -- index of the option, -1 for "don't know"
+            PRIMARY KEY (check_id, question_id)
+        )""",
+    ),
 ]
 # The tables every debtcoach file has from schema 1 on: a file without them is not ours.
 _OUR_TABLES = {"progress", "answers", "settings"}
