@@ -24,4 +24,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择且只选择一种格式：--csv、--json 或 --html",
         "en": "choose exactly one format: --csv, --json or --html",
     },
+    # --- serving ---
+    "workshop.serving": {
+        "zh": "debtcoach 工作坊 · 房间 {room} · 课程：{lesson}",
+        "en": "debtcoach workshop · room {room} · lesson: {lesson}",
+    },
+    "workshop.any_lesson": {"zh": "由参与者自选", "en": "participants choose"},
+    "workshop.give_address": {
+        "zh": "请参与者在浏览器中打开：{url}",
+        "en": "Participants open in a browser: {url}",
+    },
+    "workshop.dashboard_hint": {
+        "zh": "另开一个终端查看全场答题：debtcoach workshop dashboard --room {room} --data-dir {data_dir}",
+        "en": "See the room's answers in another terminal: debtcoach workshop dashboard --room {room} --data-dir {data_dir}",
+    },
+    "workshop.terminal_hint": {
+        "zh": "在本机终端里加入：debtcoach --room {room} --data-dir {data_dir}",
+        "en": "Join from a terminal on this machine: debtcoach --room {room} --data-dir {data_dir}",
+    },
+    "workshop.paced_hint": {
+        "zh": "主持节奏已开启：参与者只能走到你在看板上开放的那一步（按 n 开放下一步）。",
+        "en": "Pacing is on: participants stop at the step you open on the dashboard (n opens the next).",
+    },
+    "workshop.no_login": {
+        "zh": "本服务器可被网络上的其他设备访问，且没有登录：只在可信的网络（如教室内网）中使用。",
+        "en": "This server is reachable from other devices and has no login: use it only on a trusted network (such as the room's own).",
+    },
+    "workshop.stop_hint": {"zh": "按 Ctrl+C 停止服务器。", "en": "Press Ctrl+C to stop the server."},
+    "workshop.page_room": {"zh": "房间 {room}", "en": "room {room}"},
+    "workshop.page_start": {"zh": "开始", "en": "Start"},
+    "workshop.page_closed": {"zh": "会话已结束。", "en": "Session ended."},
+    "workshop.page_restart": {"zh": "重新进入", "en": "Join again"},
+    # --- joining ---
+    "workshop.join_welcome": {
+        "zh": "欢迎来到房间 {room}！\n\n可以填一个昵称，也可以留空匿名参加。主持人只看到全场的统计和昵称（或 P1、P2 这样的编号）。",
+        "en": "Welcome to room {room}!\n\nType a nickname, or leave it empty to stay anonymous. The facilitator sees the room's totals and nicknames (or numbers such as P1, P2).",
+    },
+    "workshop.join_closed": {
+        "zh": "房间 {room} 已关闭，不再接受新的回答。",
+        "en": "Room {room} is closed and takes no more answers.",
+    },
+    "workshop.join_placeholder": {"zh": "昵称（可不填）", "en": "Nickname (optional)"},
+    "workshop.join_enter": {"zh": "进入课程", "en": "Start the lesson"},
+    "workshop.wait_for_facilitator": {
+        "zh": "请稍等：主持人还没有开放下一步。",
+        "en": "Please wait: the facilitator has not opened the next step yet.",
+    },
+    # --- managing ---
+    "workshop.closed": {"zh": "房间 {room} 已关闭。", "en": "Room {room} is closed."},
+    "workshop.reopened": {"zh": "房间 {room} 已重新开放。", "en": "Room {room} is open again."},
+    "workshop.reset_confirm": {
+        "zh": "删除房间 {room} 的所有参与者和回答？",
+        "en": "Delete every participant and answer of room {room}?",
+    },
+    "workshop.reset_done": {"zh": "房间 {room} 已清空。", "en": "Room {room} starts over."},
 }

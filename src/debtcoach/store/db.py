@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, Self, cast
 
 from debtcoach.errors import InputError
 from debtcoach.store import exchange
@@ -142,7 +142,7 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, folder: Path) -> Store:
+    def open(cls, folder: Path) -> Self:
         """The store in ``folder``, created (0700 folder, 0600 file) and upgraded as needed.
         A folder that already existed keeps its permissions (it may be the user's home); the
         database file is always private."""
@@ -175,7 +175,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,

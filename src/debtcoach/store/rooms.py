@@ -252,7 +252,7 @@ class ParticipantStore(RoomStore):
     @classmethod
     def enter(cls, folder: Path, code: str, participant: str) -> ParticipantStore:
         """Open the facilitator's store as ``participant`` of room ``code`` (which must exist)."""
-        store = cast(ParticipantStore, cls.open(folder))
+        store = cls.open(folder)
         try:
             store.require_room(code)
             store.room_code, store.participant = code, participant

@@ -48,6 +48,10 @@ class DebtCoachApp(App[None]):
         from debtcoach.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        if self.settings.room:
+            from debtcoach.workshop.join import join_room
+
+            join_room(self)
 
     def watch_lang(self, lang: Lang) -> None:
         """Every screen relabels itself; nobody loses their place."""
@@ -99,6 +103,8 @@ class DebtCoachApp(App[None]):
     def open_lesson(self, entry: LessonEntry) -> None:
         from debtcoach.ui.screens.player import PlayerScreen
 
+        if self.settings.room:  # a workshop room may pace its players
+            from debtcoach.workshop.join import RoomPlayerScreen as PlayerScreen
         self.push_screen(PlayerScreen(entry))
 
     def confirm_reset(self, entry: LessonEntry | None) -> None:
@@ -127,8 +133,12 @@ class DebtCoachApp(App[None]):
 def make_app(settings: Settings) -> DebtCoachApp:
     """The app with saved settings applied (command-line choices win) and its store open."""
     from debtcoach.store import Store, data_dir
+    from debtcoach.store.rooms import ParticipantStore, new_participant_id
 
-    store = Store.open(data_dir(settings.data_dir))
+    folder = data_dir(settings.data_dir)
+    store = (ParticipantStore.enter(folder, settings.room,
+                                    settings.participant or new_participant_id())
+             if settings.room else Store.open(folder))
     saved_lang = store.get_setting("lang")
     if saved_lang in ("zh", "en") and not settings.lang_chosen:
         settings.lang = "zh" if saved_lang == "zh" else "en"
