@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 
 from debtcoach.store.rooms import RoomStore
+from debtcoach.ui.catalog import load, scan
+from debtcoach.workshop.dashboard import read_results
 from tests.workshop.client import ENTER, RIGHT, Participant, ServerProcess, free_port, step_shown
 
 ROOM = "E2E1"
 LESSON = "01-first-loan"
+LESSONS = Path(__file__).parents[2] / "lessons"
 
 
 async def _until_no_children(server: ServerProcess, timeout: float = 60) -> list[int]:
@@ -54,11 +57,15 @@ async def test_join_answer_disconnect_and_resume(server: ServerProcess, tmp_path
         await participant.send("18" + ENTER)
         await participant.wait_for("you guessed 18")
 
+        # The answer is in the dashboard's data, under the participant's nickname.
+        lesson = load(next(e for e in scan(LESSONS) if e.id == LESSON))
         with RoomStore.open(tmp_path) as store:
-            answers = store.room_answers(ROOM)
-            people = store.participants(ROOM)
-        assert [(a.step_id, a.kind, a.value) for a in answers] == [("guess-year", "predict", 0.18)]
-        assert [(p.label, p.connected, p.step_id) for p in people] == [("Ann", True, "guess-year")]
+            results = read_results(store, ROOM, lesson, None)
+        guess = next(q for q in results.questions if q.step_id == "guess-year")
+        assert (guess.answered, guess.numbers) == (1, [0.18])
+        assert [(p.label, p.connected, p.step_id) for p in results.participants] == [
+            ("Ann", True, "guess-year")]
+        assert dict(results.steps)["guess-year"] == 1
 
         await participant.disconnect()
         assert await _until_no_children(server) == []

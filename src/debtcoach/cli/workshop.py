@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,6 +28,10 @@ from debtcoach.store.rooms import (
     parse_code,
     participant_ok,
 )
+
+if TYPE_CHECKING:
+    from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.workshop.paths import BranchCosts
 
 ROOM_VAR = "DEBTCOACH_ROOM"
 PARTICIPANT_VAR = "DEBTCOACH_PARTICIPANT"
@@ -141,3 +147,81 @@ def reset(room: str, yes: bool, data_dir: Path | None, lang: Lang | None) -> Non
         store.reset_room(code)
     click.echo(t("workshop.reset_done", lang, room=code))
 
+
+
+def lesson_of(room_lesson: str | None) -> tuple[LoadedLesson | None, BranchCosts]:
+    """The room's lesson, loaded, and what each of its decision branches costs."""
+    from debtcoach.ui.catalog import load, scan
+    from debtcoach.workshop.paths import branch_costs
+
+    entry = next((e for e in scan(default_lessons_dir()) if e.id == room_lesson), None)
+    if entry is None:
+        return None, {}
+    loaded = load(entry)
+    return loaded, branch_costs(loaded, date.today())
+
+
+@workshop.command("dashboard")
+@click.option("--room", required=True, metavar="CODE", help="The room to watch.")
+@data_dir_option
+@lang_option
+@reports_input_errors
+def dashboard(room: str, data_dir: Path | None, lang: Lang | None) -> None:
+    """A live view of the room: who is where, how the room answered, the room's debt paths."""
+    from debtcoach.workshop.dashboard import DashboardApp
+
+    lang = resolve_lang(lang)
+    with RoomStore.open(_folder(data_dir)) as store:
+        code = _room(store, room)
+        loaded, costs = lesson_of(store.require_room(code).lesson_id)
+        DashboardApp(store, code, loaded, costs, lang).run()
+
+
+@workshop.command("export")
+@click.option("--room", required=True, metavar="CODE", help="The room to export.")
+@click.option("--csv", "as_csv", is_flag=True, help="Rows per question and per answer.")
+@click.option("--json", "as_json", is_flag=True, help="The same rows as JSON, with the fan.")
+@click.option("--html", "as_html", is_flag=True, help="A self-contained summary with charts.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: standard output).")
+@data_dir_option
+@lang_option
+@reports_input_errors
+def export(room: str, as_csv: bool, as_json: bool, as_html: bool, output: Path | None,
+           data_dir: Path | None, lang: Lang | None) -> None:
+    """Export a room's results (anonymous: participants are P1, P2, …)."""
+    from debtcoach.workshop import export as exporting
+    from debtcoach.workshop.dashboard import decisions_by_participant, read_results
+    from debtcoach.workshop.paths import room_fan
+
+    lang = resolve_lang(lang)
+    if [as_csv, as_json, as_html].count(True) != 1:
+        raise InputError("--csv/--json/--html", "room_export_format")
+    with RoomStore.open(_folder(data_dir)) as store:
+        code = _room(store, room)
+        loaded, costs = lesson_of(store.require_room(code).lesson_id)
+        results = read_results(store, code, loaded, costs)
+        answers = store.room_answers(code)
+        fan = (room_fan(loaded, decisions_by_participant(store, code, loaded.lesson.id),
+                        date.today()) if loaded is not None else None)
+    if as_csv:
+        text = exporting.to_csv(results, answers, lang)
+    elif as_json:
+        text = exporting.to_json(results, answers, fan, lang)
+    else:
+        text = exporting.to_html(results, fan, lang)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_private(output, text)
+    click.echo(t("workshop.exported", lang, path=str(output)), err=True)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, readable by the user only (results are about people)."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        raise InputError("--output", "room_export_write", detail=exc.strerror or str(exc)) from exc
