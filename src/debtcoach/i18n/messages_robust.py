@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (bilingual sentences read better unbroken)
+
 """Sentences about keeping the user's files and progress safe: file limits, foreign databases,
 exports, backups, wipes (merged into MESSAGES)."""
 

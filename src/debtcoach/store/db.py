@@ -98,6 +98,57 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (check_id, question_id)
         )""",
     ),
+    (  # workshop rooms (see rooms.py): answers are unique per participant and step
+        """CREATE TABLE rooms (
+            code TEXT PRIMARY KEY,
+            lesson_id TEXT,                 -- the lesson everyone plays; NULL: participants choose
+            paced INTEGER NOT NULL,         -- 1: nobody moves past open_step
+            open_step INTEGER NOT NULL,     -- with pacing: the last step index open to the room
+            closed INTEGER NOT NULL,        -- 1: no one joins and no answer is kept
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE room_participants (
+            room TEXT NOT NULL,
+            participant TEXT NOT NULL,      -- random id from the browser's cookie or the terminal
+            number INTEGER NOT NULL,        -- anonymous id shown to the room: P1, P2, …
+            nickname TEXT,                  -- only when given
+            connected INTEGER NOT NULL,
+            lesson_id TEXT,
+            step_id TEXT,                   -- where the participant is now
+            joined_at TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (room, participant)
+        )""",
+        """CREATE TABLE room_progress (
+            room TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            log TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            finished INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (room, participant, lesson_id)
+        )""",
+        """CREATE TABLE room_answers (
+            id INTEGER PRIMARY KEY,
+            room TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('quiz', 'predict', 'decision')),
+            value TEXT NOT NULL,            -- JSON: a number, a list of choice indexes, or null
+            correct INTEGER,
+            expected REAL,
+            answered_at TEXT NOT NULL,
+            UNIQUE (room, participant, lesson_id, step_id)
+        )""",
+        """CREATE TABLE room_reveals (
+            room TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            PRIMARY KEY (room, lesson_id, step_id)
+        )""",
+    ),
 ]
 # The tables every debtcoach file has from schema 1 on: a file without them is not ours.
 _OUR_TABLES = {"progress", "answers", "settings"}
@@ -180,7 +231,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,

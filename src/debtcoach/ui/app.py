@@ -66,6 +66,10 @@ class DebtCoachApp(App[None]):
     def report_store_problem(self, text: str) -> None:
         self.store_problems.append(text)
         self.notify(text, severity="warning", timeout=15, markup=False)
+        if self.settings.room:
+            from debtcoach.workshop.join import join_room
+
+            join_room(self)
 
     def watch_lang(self, lang: Lang) -> None:
         """Every screen relabels itself; nobody loses their place."""
@@ -133,6 +137,8 @@ class DebtCoachApp(App[None]):
     def open_lesson(self, entry: LessonEntry) -> None:
         from debtcoach.ui.screens.player import PlayerScreen
 
+        if self.settings.room:  # a workshop room may pace its players
+            from debtcoach.workshop.join import RoomPlayerScreen as PlayerScreen
         self.push_screen(PlayerScreen(entry))
 
     def confirm_reset(self, entry: LessonEntry | None) -> None:
@@ -161,9 +167,13 @@ class DebtCoachApp(App[None]):
 def make_app(settings: Settings) -> DebtCoachApp:
     """The app with saved settings applied (command-line choices win) and its store open."""
     from debtcoach.store import data_dir
-    from debtcoach.ui.saving import SessionStore
+    from debtcoach.store.rooms import new_participant_id
+    from debtcoach.ui.saving import RoomSessionStore, SessionStore
 
-    store = SessionStore.open(data_dir(settings.data_dir))
+    folder = data_dir(settings.data_dir)
+    store: SessionStore = (
+        RoomSessionStore.enter(folder, settings.room, settings.participant or new_participant_id())
+        if settings.room else SessionStore.open(folder))
     saved_lang = store.get_setting("lang")
     if saved_lang in ("zh", "en") and not settings.lang_chosen:
         settings.lang = "zh" if saved_lang == "zh" else "en"
