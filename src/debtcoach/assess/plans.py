@@ -151,8 +151,6 @@ class _Run:
         for lender_index, lender in enumerate(self.lenders):
             if need <= 0:
                 return
-            if sum(loan.open for loan in self.loans) >= SLOTS:
-                return
             used = sum(loan.balance for loan in self.loans
                        if loan.open and loan.lender == lender_index)
             available = lender.line - used
@@ -219,8 +217,8 @@ class _Run:
             if not loan.open or loan.overdue_since is None or loan.late is None:
                 continue
             late = loan.late
-            base = loan.od_principal + loan.od_interest + loan.od_fees
-            first = self.day - loan.overdue_since + 1  # overdue day number on self.day
+            base = loan.od_principal + loan.od_interest  # the engine's default penalty base
+            first = self.day - loan.overdue_since  # overdue day number (the due date is day 0)
             start = max(first, late.grace_days + 1)
             last = first + days - 1
             if last < start:
