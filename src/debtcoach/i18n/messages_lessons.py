@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "shows the answer {value} before it is asked ({lang}); move it to the reveal (prose) or use another example",
     },
     "key.give_up": {"zh": "看答案", "en": "Answer"},
+    "player.month_from_pay": {"zh": "  其中用工资", "en": "  from pay"},
+    "player.month_interest": {"zh": "新产生利息", "en": "Interest charged"},
+    "player.month_fees": {"zh": "新产生费用", "en": "Fees charged"},
+    "player.month_penalties": {"zh": "新产生罚息", "en": "Penalties charged"},
     # --- predictions ---
     "player.reveal_under": {
         "zh": "实际是 {actual}，你猜的是 {guess}：低了 {gap}。",

@@ -20,7 +20,7 @@ from debtcoach.lessons.schema import (
     ReceivedOf,
     ShareStacking,
 )
-from debtcoach.sim.results import OK, SimResult
+from debtcoach.sim.results import STACKING, SimResult
 from debtcoach.sim.run import Progress, simulate
 from debtcoach.sim.scenario import Scenario
 from debtcoach.sim.summary import paid_costs
@@ -53,7 +53,7 @@ def answer_value(
         return float(np.mean(paid_costs(result)[:, answer.costs_at.month - 1])) / 100
     if isinstance(answer, ShareStacking):
         result = _run(scenarios, answer.share_stacking, runs, progress)
-        stacked = (result.state[:, : answer.share_stacking.month] != OK).any(axis=1)
+        stacked = (result.state[:, : answer.share_stacking.month] >= STACKING).any(axis=1)
         return float(stacked.mean())
     raise TypeError(answer)
 
@@ -112,7 +112,7 @@ def answer_working(
                                         "interest_fen": interest, "fees_fen": fees,
                                         "penalties_fen": penalties,
                                         "total_fen": interest + fees + penalties})
-        stacked = int((result.state[:, : at.month] != OK).any(axis=1).sum())
+        stacked = int((result.state[:, : at.month] >= STACKING).any(axis=1).sum())
         return Working("share_stacking", {"month": at.month, "paths": result.paths,
                                           "stacked": stacked,
                                           "share_share": stacked / result.paths})

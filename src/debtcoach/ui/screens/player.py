@@ -35,6 +35,7 @@ from textual.worker import get_current_worker
 
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import error_line, money, percent
+from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.ui.catalog import LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
@@ -308,8 +309,7 @@ class PlayerScreen(Screen[None]):
             key = "player.scenario_paused" if player.step_done() else "player.scenario_running"
             return app.t(key, month=run.months, months=months)
         if isinstance(step, SummaryStep):
-            costs, need = player.summary()
-            return app.t("player.summary", costs=money(costs, lang), need=money(need, lang))
+            return self._cost_sentence(player.summary())
         if isinstance(step, WarningStep):
             return "\n\n".join([self._banner_text(step.message.text(lang)), step.why.text(lang),
                                 app.t("player.sources_hint")])
@@ -494,36 +494,40 @@ class PlayerScreen(Screen[None]):
             return
         app, lang = self.coach, self.coach.lang
         result = player.result(scenario)
-        costs, need = player.cumulative_cost(scenario)
+        line = player.cost_line(scenario)
         debts = [] if result is None else [int(d) for d in result.metrics["debt"][0]]
         chart = self.query_one("#chart")
-        chart.show(debts, need, lang)  # type: ignore[attr-defined]
-        chart.border_title = app.t("player.chart", need=money(need, lang))
+        chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
+        chart.border_title = app.t("player.chart", need=money(line.need, lang))
         self.query_one("#month", Static).update(self._month_table(result))
-        cost = (app.t("player.cost_line", costs=money(costs, lang), borrowed=money(need, lang))
-                if result is not None and result.months else "")
+        cost = self._cost_sentence(line) if result is not None and result.months else ""
         self._set_text("cost", cost)
         _show(self.query_one("#cost"), bool(cost))
 
+    def _cost_sentence(self, line: CostLine) -> str:
+        lang = self.coach.lang
+        return cost_sentence(line, self.coach.t, lambda fen: money(fen, lang))
+
     def _month_table(self, result: object) -> Table | str:
+        """The month's figures: what was borrowed and paid (and how much of it from pay), the
+        interest, fees and penalties charged, what is owed, to how many lenders, the state."""
         from debtcoach.sim.results import STATES, SimResult
 
         app, lang = self.coach, self.coach.lang
         if not isinstance(result, SimResult) or result.months == 0:
             return app.t("player.no_month")
         m, month = result.metrics, result.months - 1
-        paid = sum(int(m[k][0, month]) for k in ("paid_principal", "paid_interest",
-                                                "paid_fees", "paid_penalties"))
         table = Table(box=None, show_header=False, padding=(0, 1),
                       title=app.t("player.month", month=result.months), title_justify="left")
         table.add_column()
         table.add_column(justify="right")
         rows = [
             ("sim.col.cash_received", money(int(m["cash_received"][0, month]), lang)),
-            ("sim.col.paid", money(paid, lang)),
-            ("sim.col.interest", money(int(m["paid_interest"][0, month]), lang)),
-            ("sim.col.fees", money(int(m["paid_fees"][0, month]), lang)),
-            ("sim.col.penalties", money(int(m["paid_penalties"][0, month]), lang)),
+            ("sim.col.paid", money(int(m["paid"][0, month]), lang)),
+            ("player.month_from_pay", money(int(m["paid_from_income"][0, month]), lang)),
+            ("player.month_interest", money(int(m["interest_incurred"][0, month]), lang)),
+            ("player.month_fees", money(int(m["fees_incurred"][0, month]), lang)),
+            ("player.month_penalties", money(int(m["penalties_incurred"][0, month]), lang)),
             ("sim.col.debt", money(int(m["debt"][0, month]), lang)),
             ("sim.col.lenders", str(int(m["active_lenders"][0, month]))),
             ("sim.col.state", app.t(f"state.{STATES[int(result.state[0, month])]}")),
