@@ -36,7 +36,7 @@ from textual.worker import get_current_worker
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import error_line, money, percent
 from debtcoach.sim.summary import CostLine, cost_sentence
-from debtcoach.ui.catalog import LessonEntry, load
+from debtcoach.ui.catalog import ANSWER_CACHE, LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.number_input import NumberInput
@@ -113,6 +113,7 @@ class PlayerScreen(Screen[None]):
         self._playing: Timer | None = None
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
+        self._keys_shown: tuple[bool | None, ...] = ()
 
     @property
     def coach(self) -> DebtCoachApp:
@@ -167,7 +168,7 @@ class PlayerScreen(Screen[None]):
             self.app.call_from_thread(bar.update, total=total, progress=done)
 
         try:
-            loaded = load(self.entry, progress)
+            loaded = load(self.entry, progress, self.coach.store.path.parent / ANSWER_CACHE)
         except LoadCancelled:
             return
         except InputError as error:
@@ -230,14 +231,22 @@ class PlayerScreen(Screen[None]):
         self._set_text("detail", self._detail(step))
         await self._build_controls(step)
         self._set_text("feedback", self._feedback(step))
-        self.set_class(player.active_scenario is None, "-no-simulation")
+        self._set_class(player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
-        self.set_class(isinstance(step, TextStep | QuizStep | OfferStep), "-reading")
+        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep), "-reading")
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
-        self.refresh_bindings()
+        keys = tuple(self.check_action(a, ()) for a in ("hint", "give_up", "play", "why", "back"))
+        if keys != self._keys_shown:  # the footer is rebuilt on every refresh: only on a change
+            self._keys_shown = keys
+            self.refresh_bindings()
         self.post_message(self.StepShown(step.id, player.index))
+
+    def _set_class(self, add: bool, name: str) -> None:
+        """Restyle the screen only when the class really changes."""
+        if self.has_class(name) != add:
+            self.set_class(add, name)
 
     def _scroll_to_news(self, step_id: str) -> None:
         """A new step starts at the top, or, when its question and controls would not fit
@@ -405,11 +414,8 @@ class PlayerScreen(Screen[None]):
 
     def _working(self, step: PredictStep | QuizStep) -> str:
         """The formula with the step's numbers."""
-        from debtcoach.lessons.answers import answer_working
-
-        assert self.player is not None and step.answer is not None
-        loaded, lang = self.player.loaded, self.coach.lang
-        working = answer_working(step.answer, dict(loaded.offers), loaded.scenarios, loaded.runs)
+        assert self.player is not None
+        working, lang = self.player.loaded.workings[step.id], self.coach.lang
         numbers: dict[str, object] = {}
         for name, value in working.numbers.items():
             if name.endswith("_fen"):
