@@ -85,9 +85,11 @@ class LessonPlayer:
     _armed: list[WarningStep] = field(default_factory=list)
     _policies: dict[str, Policy] = field(default_factory=dict)
     _active: str | None = None
+    furthest: int = 0  # the furthest step reached: going back does not undo finishing
 
     def __post_init__(self) -> None:
         self._arrive()
+        self.furthest = self.index
 
     # --- where we are ---------------------------------------------------------------------
 
@@ -101,7 +103,9 @@ class LessonPlayer:
 
     @property
     def finished(self) -> bool:
-        return self.index == len(self.steps) - 1 and self.step_done()
+        """The last step was reached and done, now or before (rereading keeps it finished)."""
+        last = len(self.steps) - 1
+        return self.furthest == last and (self.index < last or self.step_done())
 
     def step_done(self) -> bool:
         """Whether the learner may move on: scenarios must reach their pause, questions need an
@@ -137,6 +141,7 @@ class LessonPlayer:
         before = len(self.banners)
         self.index += 1
         self._arrive()
+        self.furthest = max(self.furthest, self.index)
         return self.banners[before:]
 
     def back(self) -> None:

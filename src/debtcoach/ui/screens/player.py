@@ -577,8 +577,58 @@ class PlayerScreen(Screen[None]):
                                        self.player.step.id, self.player.finished)
 
     async def action_next(self) -> None:
-        if self.player is not None:
-            await self._after(self.player.next())
+        player = self.player
+        if player is None:
+            return
+        if player.index == len(player.steps) - 1 and player.step_done():
+            self.save_progress()
+            self.show_end()
+            return
+        await self._after(player.next())
+
+    def show_end(self) -> None:
+        """The lesson's end: a summary, then the next lesson, home, or back to reread."""
+        from debtcoach.ui.screens.lesson_end import EndChoice, LessonEndScreen
+
+        app = self.coach
+        later = [e for e in app.lessons if (e.part, e.order) > (self.entry.part, self.entry.order)]
+        next_entry = later[0] if later else None
+
+        def chosen(choice: EndChoice | None) -> None:
+            if choice == "next" and next_entry is not None:
+                self.action_home()
+                app.open_lesson(next_entry)
+            elif choice == "home":
+                self.action_home()
+
+        app.push_screen(LessonEndScreen(self._end_text(next_entry), next_entry), chosen)
+
+    def _end_text(self, next_entry: LessonEntry | None) -> str:
+        from debtcoach.lessons.schema import PredictStep, QuizStep
+
+        assert self.player is not None
+        app, lang, player = self.coach, self.coach.lang, self.player
+        lines = [f"[b]{app.t('end.title', title=self.entry.title.get(lang, self.entry.id))}[/b]",
+                 "", app.t("end.learned"), inline(self.entry.summary.get(lang, "")), "",
+                 app.t("end.answers")]
+        for step in player.steps:
+            if isinstance(step, QuizStep) and step.id in player.quiz_results:
+                tries = len(player.tries.get(step.id, []))
+                key = ("end.quiz_first" if player.quiz_results[step.id].correct and tries == 1
+                       else "end.quiz_later" if player.quiz_results[step.id].correct
+                       else "end.quiz_missed")
+                lines.append(app.t(key, question=inline(step.question.text(lang)), tries=tries))
+            elif isinstance(step, PredictStep) and step.id in player.predictions:
+                reveal = player.predictions[step.id]
+                lines.append(app.t("end.prediction", question=inline(step.question.text(lang)),
+                                   guess=self._shown(reveal.guess, step.unit),
+                                   actual=self._shown(reveal.actual, step.unit)))
+        lines.append("")
+        if next_entry is not None:
+            lines.append(app.t("end.next", title=next_entry.title.get(lang, next_entry.id)))
+        else:
+            lines.append(app.t("end.last"))
+        return "\n".join(lines)
 
     async def action_back(self) -> None:
         if self.player is not None:
