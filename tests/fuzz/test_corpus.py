@@ -140,7 +140,7 @@ CASES: dict[str, Case] = {
     "csv-dev-zero": Case(special("zero", "apr"), where="/dev/zero", subprocess=True,
                          posix=True),
     "csv-million-rows": Case(rows(1_000_001), where="f.csv", subprocess=True),
-    "csv-gbk": Case(csv_file(GBK), where="f.csv", says="UTF-8"),
+    "csv-gbk": Case(csv_file(GBK), where="f.csv", says="GBK"),
     "csv-utf8-bom": Case(csv_file("\ufeff" + CSV_OK), codes=(0,)),
     # --- simulate ------------------------------------------------------------------------
     "toml-months-true": Case(scenario("months = 12", "months = true"), where="months"),

@@ -57,6 +57,8 @@ async def test_import_asks_first_then_keeps_a_backup_that_restores(
     app.store.save_progress("mine", [("next",)] * 3, "s3", False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_settings(app, pilot)
+        await press(pilot, screen, "restore")
+        assert "No backup" in message(screen)
         screen.query_one("#file", Input).value = str(theirs)
         await press(pilot, screen, "import")
         assert isinstance(app.screen, ConfirmScreen)
