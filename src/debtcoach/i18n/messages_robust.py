@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (bilingual sentences read better unbroken)
+
 """Sentences about keeping the user's files and progress safe: file limits, foreign databases,
 exports, backups, wipes (merged into MESSAGES)."""
 
@@ -79,14 +79,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.date_too_late": {
         "zh": "从 {value} 起 {term} 的还款日期超过 9999-12-31；请给一个更早的日期",
         "en": "a {term} loan from {value} runs past 9999-12-31; give an earlier date",
-    },
-    "error.term_too_long": {
-        "zh": "期限「{value}」太长；最长 {limit}（按天或按月，约 50 年）",
-        "en": "the term '{value}' is too long; at most {limit} (days or months: about 50 years)",
-    },
-    "error.money_too_large": {
-        "zh": "金额「{value}」太大；最多 {limit} 元",
-        "en": "the amount '{value}' is too large; at most {limit} yuan",
     },
     "error.rate_not_text": {
         "zh": "利率 {value} 没有写期限；请写成带引号的文字，如 rate = \"{value}%/year\"（年）或 \"{value}%/month\"（月）",

@@ -79,6 +79,76 @@ MIGRATIONS: list[tuple[str, ...]] = [
         # Export files written, so that a wipe can remove them too.
         "CREATE TABLE exports (path TEXT PRIMARY KEY, written_at TEXT NOT NULL)",
     ),
+    (  # self-assessments the person chose to save, and knowledge checks (store/assessments.py)
+        """CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            form TEXT NOT NULL,         -- JSON: the form's fields as typed, see assessments.py
+            saved_at TEXT NOT NULL      -- ISO 8601, UTC
+        )""",
+        """CREATE TABLE knowledge_checks (
+            id INTEGER PRIMARY KEY,
+            moment TEXT NOT NULL CHECK (moment IN ('before', 'after', 'any')),
+            taken_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE knowledge_answers (
+            check_id INTEGER NOT NULL REFERENCES knowledge_checks (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            choice INTEGER NOT NULL,    -- index of the option, -1 for "don't know"
+            PRIMARY KEY (check_id, question_id)
+        )""",
+    ),
+    (  # workshop rooms (see rooms.py): answers are unique per participant and step
+        """CREATE TABLE rooms (
+            code TEXT PRIMARY KEY,
+            lesson_id TEXT,                 -- the lesson everyone plays; NULL: participants choose
+            paced INTEGER NOT NULL,         -- 1: nobody moves past open_step
+            open_step INTEGER NOT NULL,     -- with pacing: the last step index open to the room
+            closed INTEGER NOT NULL,        -- 1: no one joins and no answer is kept
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE room_participants (
+            room TEXT NOT NULL,
+            participant TEXT NOT NULL,      -- random id from the browser's cookie or the terminal
+            number INTEGER NOT NULL,        -- anonymous id shown to the room: P1, P2, …
+            nickname TEXT,                  -- only when given
+            connected INTEGER NOT NULL,
+            lesson_id TEXT,
+            step_id TEXT,                   -- where the participant is now
+            joined_at TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (room, participant)
+        )""",
+        """CREATE TABLE room_progress (
+            room TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            log TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            finished INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (room, participant, lesson_id)
+        )""",
+        """CREATE TABLE room_answers (
+            id INTEGER PRIMARY KEY,
+            room TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('quiz', 'predict', 'decision')),
+            value TEXT NOT NULL,            -- JSON: a number, a list of choice indexes, or null
+            correct INTEGER,
+            expected REAL,
+            answered_at TEXT NOT NULL,
+            UNIQUE (room, participant, lesson_id, step_id)
+        )""",
+        """CREATE TABLE room_reveals (
+            room TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            PRIMARY KEY (room, lesson_id, step_id)
+        )""",
+    ),
 ]
 # The tables every debtcoach file has from schema 1 on: a file without them is not ours.
 _OUR_TABLES = {"progress", "answers", "settings"}
@@ -162,7 +232,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
