@@ -44,7 +44,7 @@ def play_through(loaded: LoadedLesson, decisions: Mapping[str, int], today: date
             choice = decisions.get(step.id, 0)
             player.decide(choice if 0 <= choice < len(step.choices) else 0)
         elif isinstance(step, QuizStep) and step.id not in player.quiz_results:
-            player.answer_quiz(set(), 0.0)
+            player.give_up()  # quizzes do not steer the simulation
         elif isinstance(step, PredictStep) and step.id not in player.predictions:
             player.predict(0.0)
         if player.finished:
