@@ -88,4 +88,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "「{value}」在课程文件夹之外；场景文件要放在课程文件夹里（如 ../scenarios/名字.toml）",
         "en": "'{value}' is outside the lessons folder; scenario files must be inside it (e.g. ../scenarios/name.toml)",
     },
+    "error.form_invalid": {
+        "zh": "不是允许的写法之一；请用其中一种：{allowed}",
+        "en": "not one of the allowed forms; use one of: {allowed}",
+    },
 }
