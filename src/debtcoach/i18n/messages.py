@@ -121,8 +121,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not valid TOML ({detail})",
     },
     "error.duplicate_id": {
-        "zh": "id「{value}」重复；每个放贷方的 id 必须唯一",
-        "en": "the id '{value}' is used twice; each lender needs its own id",
+        "zh": "id「{value}」重复；同一类的每一项都要有自己的 id",
+        "en": "the id '{value}' is used twice; each one needs its own id",
     },
     "error.field_missing": {"zh": "缺少这一项", "en": "this field is required"},
     "error.field_unknown": {

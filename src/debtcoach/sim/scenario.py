@@ -160,8 +160,13 @@ class Lender(LoanOffer):
         if isinstance(data, dict):
             for name in ("rate", "repeat_rate"):
                 value = data.get(name)
-                if isinstance(value, int | float):
+                if isinstance(value, int | float) and not isinstance(value, bool):
                     raise InputError(name, "rate_not_text", value=value)
+            for name in ("term", "rate", "repeat_rate", "upfront_fee", "service_fee",
+                         "membership_fee", "guarantee_fee", "rollover_fee"):
+                value = data.get(name)
+                if isinstance(value, bool | list | dict):  # the parsers take text (or a number)
+                    raise InputError(name, "text_invalid", value=repr(value)[:40])
         return data
 
     @property
