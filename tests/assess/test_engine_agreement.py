@@ -123,3 +123,41 @@ def test_plan_reports_the_engines_debt_and_costs(case: str) -> None:
     assert kinds >= EXERCISES[case], "the case must exercise what it is named for"
     if engine_debt[-1] == 0:
         assert ran.total_cost_fen == int(_costs(result.metrics)[1:].sum())
+
+
+def test_negotiated_plan_is_the_engines_loan_on_the_negotiated_terms() -> None:
+    # The negotiated plan replaces the loans by one 等额本息 loan of what is owed, first
+    # instalment a month from today. The engine making that loan on day 0 (a cash need of the
+    # amount) must report the same debt, and cash lower by the month of
+    # income less spending that went into the borrowing on day 0.
+    months = 36
+    owed, income, expenses, savings = 8000, 3000, 2500, 0
+    scenario = Scenario.model_validate({
+        "months": months,
+        "borrower": {"monthly_income": income, "monthly_expenses": expenses,
+                     "savings": savings},
+        "events": [{"month": 0, "amount": owed + income - expenses}],
+        "lenders": [_lender("n", owed, term="30m", rate="24%/year",
+                            repayment="equal-installment")],
+        "policy": {"when_short": "default"},
+    })
+    engine = start(scenario, engine="numpy")
+    engine.advance(1, Policy(when_short=WhenShort.STACK))
+    engine.advance(months - 1, Policy(when_short=WhenShort.DEFAULT))
+    result = engine.result()
+
+    situation = Situation(
+        person=Person.model_validate({"monthly_income": income, "monthly_expenses": expenses,
+                                      "savings": savings}),
+        loans=[LoanInput.model_validate({"amount": owed, "term": "12m", "rate": "36%/year",
+                                         "repayment": "interest-first", "paid_instalments": 5,
+                                         "days_overdue": 0})],
+        negotiated={"months": 30, "rate_cap": "24%/year"})  # type: ignore[arg-type]
+    from debtcoach.assess import assess
+
+    plan = assess(situation, TODAY, months=months).plans[PlanName.NEGOTIATED]
+    # The plan's month m is the engine's month m − 1 (the engine spends month 0 borrowing).
+    assert list(plan.debt_by_month) == [int(v) for v in result.metrics["debt"][0]]
+    assert list(plan.cash_by_month) == [
+        int(v) + (income - expenses) * 100 for v in result.metrics["cash"][0]]
+    assert plan.months_to_debt_free == 31
