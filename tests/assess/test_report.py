@@ -29,7 +29,7 @@ def _assessed(text: str = EXAMPLE) -> tuple[Assessment, Situation]:
 def test_report_has_every_section_in_the_persons_language(lang: str, words: tuple[str]) -> None:
     assessment, situation = _assessed()
     for render in (assessment_html, assessment_markdown):
-        text = render(assessment, situation, lang,  # type: ignore[operator]
+        text = render(assessment, situation, lang,
                       {"complaint-12378-szcga": ("12378 notice", "https://example.org/12378")})
         for word in words:
             assert word in text, (render.__name__, word)
