@@ -21,6 +21,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cash received ({received} yuan) cannot be more than the contract amount "
         "({amount} yuan)",
     },
+    "error.received_above_payout": {
+        "zh": "到账金额（{received} 元）高于合同扣费后应到账的 {payout} 元；请检查放款时扣的费用",
+        "en": "cash received ({received} yuan) is more than the {payout} yuan left after the fees "
+        "deducted at payout; check those fees",
+    },
     "error.paid_above_instalments": {
         "zh": "已还 {paid} 期，但这笔借款只有 {count} 期",
         "en": "{paid} instalments paid, but this loan has only {count}",
