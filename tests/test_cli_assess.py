@@ -136,7 +136,8 @@ def test_every_problem_gets_its_own_line(tmp_path: Path) -> None:
     ("args", "option"),
     [(["--months", "0"], "--months"), (["--months", "121"], "--months"),
      (["--months", "x"], "--months"), (["--date", "2026-13-01"], "--date"),
-     (["--report", "out.pdf"], "--report")],
+     (["--report", "out.pdf"], "--report"), (["--report", "/"], "--report"),
+     (["--report", "/proc/no-such-dir/r.html"], "--report")],
 )
 def test_bad_options_name_the_option(args: list[str], option: str) -> None:
     done = run_here(str(EXAMPLE), *args)
