@@ -143,3 +143,24 @@ def test_bad_options_name_the_option(args: list[str], option: str) -> None:
     done = run_here(str(EXAMPLE), *args)
     assert done.returncode == 2
     assert done.stderr.startswith(option) and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_issues_bad_inputs_in_a_subprocess(tmp_path: Path) -> None:
+    many = tmp_path / "many.toml"
+    many.write_text(
+        "[person]\nmonthly_income = -5000\nmonthly_expenses = 3000\n\n"
+        '[[loans]]\namount = 1000\nterm = "12m"\nrate = "24%/year"\n\n'
+        '[[loans]]\namount = 1000\nreceived = 1200\nterm = "12m"\nrate = "24%/year"\n\n'
+        '[[loans]]\namount = 1000\nterm = "12m"\nrate = "24%"\n', encoding="utf-8")
+    done = run(str(many), lang="zh")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    fields = [line.split(": ")[1] for line in done.stderr.strip().splitlines()]
+    assert sorted(fields) == ["loans[1].received", "loans[2].rate", "person.monthly_income"]
+    empty = tmp_path / "empty.toml"
+    empty.write_text('[person]\nmonthly_income = 5000\nmonthly_expenses = 3000\n\n'
+                     '[[loans]]\nreceived = 2700\nschedule = """\n还款计划\n"""\n',
+                     encoding="utf-8")
+    done = run(str(empty), lang="zh")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"{empty}: loans[0].schedule: 还款计划里没有找到还款；"
+                                   "每行写日期或期数和金额，如 2026-07-15 1072.00")
