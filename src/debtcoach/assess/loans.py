@@ -68,7 +68,10 @@ def position(loan: LoanInput, index: int, today: date) -> LoanPosition:
 
 def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
     offer = loan.offer()
-    cost = cost_of(offer)
+    try:
+        cost = cost_of(offer)
+    except InputError as error:  # no rate solves these flows: name the loan, not "cashflows"
+        raise InputError(f"loans[{index}].rate", error.code, **error.params) from None
     schedule = cost.schedule
     count = len(schedule.rows) - 1
     period_days = schedule.period.count if schedule.period.unit is Unit.DAY else 30
