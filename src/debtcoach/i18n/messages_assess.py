@@ -128,6 +128,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cash received ({received} yuan) cannot be more than the contract amount "
         "({amount} yuan)",
     },
+    "error.received_above_payout": {
+        "zh": "到账金额（{received} 元）高于合同扣费后应到账的 {payout} 元；请检查放款时扣的费用",
+        "en": "cash received ({received} yuan) is more than the {payout} yuan left after the fees "
+        "deducted at payout; check those fees",
+    },
     "error.paid_above_instalments": {
         "zh": "已还 {paid} 期，但这笔借款只有 {count} 期",
         "en": "{paid} instalments paid, but this loan has only {count}",
@@ -357,6 +362,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "above {rate}: {name} ({scope})",
     },
     "assess.fact.no_lines": {"zh": "未超过列出的红线", "en": "crosses none of the lines listed"},
+    "assess.fact.split_estimated": {
+        "zh": "还款计划没有写明本金和利息；表中的拆分按这份计划自身的利率估算。",
+        "en": "The repayment plan does not split principal and interest; the split shown is "
+        "estimated at the plan's own rate.",
+    },
     "assess.col.number": {"zh": "期", "en": "No."},
     "assess.col.date": {"zh": "日期", "en": "Date"},
     "assess.col.payment": {"zh": "应还", "en": "Payment"},
