@@ -81,11 +81,23 @@ def _item(mark: str, text: str, lang: Lang) -> str:
     return f"{mark}{'' if lang == 'zh' else ' '}{escape(text)}"
 
 
+def _relabel_select(select: Select[str], options: list[tuple[str, str]]) -> None:
+    """New labels, same choice. Setting the same value again would not redraw the label, so
+    pass through another option first, silently."""
+    value = select.value
+    select.set_options(options)
+    other = next(option for _, option in options if option != value)
+    with select.prevent(Select.Changed):
+        select.value = other
+        select.value = value
+
+
 class LoanRowView(Vertical):
     """One loan of the form: switch, lender, how it is described, and its fields."""
 
     def __init__(self, index: int, row: LoanRow) -> None:
-        super().__init__(id=f"loan-{index}", classes="loan")
+        super().__init__(id=f"loan-{index}",
+                         classes="loan plan-mode" if row.mode == "plan" else "loan")
         self.index = index
         self.row = row
 
@@ -113,9 +125,6 @@ class LoanRowView(Vertical):
             yield Checkbox(value=row.kind == "credit-card", id=f"{prefix}-card", compact=True)
         yield Static(id=f"{prefix}-error", classes="field-error")
 
-    def on_mount(self) -> None:
-        self.set_class(self.row.mode == "plan", "-plan")
-
     def read(self) -> LoanRow:
         prefix = f"loan-{self.index}"
         fields = {name: self.query_one(f"#{prefix}-{name}", Input).value
@@ -136,13 +145,11 @@ class LoanRowView(Vertical):
     def relabel(self, lang: Lang) -> None:
         prefix = f"loan-{self.index}"
         self.border_title = t("assess.ui.loan_title", lang, number=self.index + 1)
-        self.query_one(f"#{prefix}-enabled", Checkbox).label = t("assess.ui.enabled", lang)
+        self.label_flags(lang)
         self.query_one(f"#{prefix}-lender", Input).placeholder = t("assess.ui.lender", lang)
-        mode = self.query_one(f"#{prefix}-mode", Select)
-        value = mode.value
-        mode.set_options([(t("assess.ui.mode.terms", lang), "terms"),
-                          (t("assess.ui.mode.plan", lang), "plan")])
-        mode.value = value
+        _relabel_select(self.query_one(f"#{prefix}-mode", Select),
+                        [(t("assess.ui.mode.terms", lang), "terms"),
+                         (t("assess.ui.mode.plan", lang), "plan")])
         for name in (*LOAN_TEXT_FIELDS, "repayment", "schedule"):
             self.query_one(f"#{prefix}-{name}-label", Label).update(
                 t(f"assess.ui.field.{name}", lang))
@@ -151,13 +158,16 @@ class LoanRowView(Vertical):
                 widget.placeholder = t(f"assess.ui.hint.{name}", lang)
         self.query_one(f"#{prefix}-schedule", TextArea).placeholder = t(
             "assess.ui.hint.schedule", lang)
-        repayment = self.query_one(f"#{prefix}-repayment", Select)
-        value = repayment.value
-        repayment.set_options([(t(f"assess.ui.repayment.{name}", lang), name)
-                               for name in REPAYMENTS])
-        repayment.value = value
-        self.query_one(f"#{prefix}-to_repay", Checkbox).label = t("assess.ui.to_repay", lang)
-        self.query_one(f"#{prefix}-card", Checkbox).label = t("assess.ui.card", lang)
+        _relabel_select(self.query_one(f"#{prefix}-repayment", Select),
+                        [(t(f"assess.ui.repayment.{name}", lang), name) for name in REPAYMENTS])
+
+    def label_flags(self, lang: Lang) -> None:
+        """Tick boxes say yes or no in words: their mark differs only by colour."""
+        for name, key in (("enabled", "assess.ui.enabled"), ("to_repay", "assess.ui.to_repay"),
+                          ("card", "assess.ui.card")):
+            box = self.query_one(f"#loan-{self.index}-{name}", Checkbox)
+            box.label = t("assess.ui.flag", lang, name=t(key, lang),
+                          state=t("assess.ui.yes" if box.value else "assess.ui.no", lang))
 
 
 class PlansChart(PlotextPlot):
@@ -169,10 +179,11 @@ class PlansChart(PlotextPlot):
         plt.clear_figure()
         months = list(range(1, assessment.months + 1))
         top = 0
-        for name in PLAN_NAMES:
+        for name, marker in zip(PLAN_NAMES, ("braille", "x", "+", "o"), strict=True):
+            # a different mark per plan: colour alone must not tell them apart
             debts = list(assessment.plans[name].debt_by_month)
             top = max([top, *debts])
-            plt.plot(months, [d / 100 for d in debts], marker="braille",
+            plt.plot(months, [d / 100 for d in debts], marker=marker,
                      label=t(f"assess.ui.plan.{name.value}", lang))
         plt.xlim(0.5, len(months) + 0.5)
         plt.ylim(0, top / 100 * 1.1 or 1)
@@ -323,6 +334,9 @@ class AssessScreen(Screen[None]):
         self.changed()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        for view in event.checkbox.ancestors:
+            if isinstance(view, LoanRowView):
+                view.label_flags(self.coach.lang)
         self.changed()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -336,7 +350,7 @@ class AssessScreen(Screen[None]):
             while view is not None and not isinstance(view, LoanRowView):
                 view = view.parent
             if isinstance(view, LoanRowView):
-                view.set_class(event.value == "plan", "-plan")
+                view.set_class(event.select.value == "plan", "plan-mode")
         self.changed()
 
     def changed(self) -> None:

@@ -74,7 +74,8 @@ class Form:
             return cls()
         person = _texts(data.get("person"), PERSON_FIELDS)
         loans: list[LoanRow] = []
-        for item in data.get("loans") or []:
+        items = data.get("loans")
+        for item in items if isinstance(items, list) else []:
             if not isinstance(item, dict) or len(loans) >= MAX_FORM_LOANS:
                 continue
             mode: Mode = "plan" if item.get("mode") == "plan" else "terms"
