@@ -50,6 +50,7 @@ def assess(situation: Situation, today: date, months: int = DEFAULT_MONTHS) -> A
         months_until_cash_runs_out=cash_out,
         plans=plans,
         risk=risk,
+        negotiated=situation.negotiated,
     )
 
 
@@ -71,7 +72,7 @@ def _plans(
     # Cash runs out when, paying every instalment as scheduled and borrowing nothing more, an
     # instalment cannot be paid or cash falls below zero.
     _, cash_out = run_plan(None, person, start_loans(positions), (), months, borrow=False,
-                           extra=None)
+                           extra=None, until=months)
     return plans, (cash_out if cash_out is not None and cash_out <= months else None)
 
 

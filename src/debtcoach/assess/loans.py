@@ -67,7 +67,8 @@ def position(loan: LoanInput, index: int, today: date) -> LoanPosition:
 
 
 def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
-    cost = cost_of(loan.offer())
+    offer = loan.offer()
+    cost = cost_of(offer)
     schedule = cost.schedule
     count = len(schedule.rows) - 1
     period_days = schedule.period.count if schedule.period.unit is Unit.DAY else 30
@@ -79,9 +80,9 @@ def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
     rows = tuple(Row(r.period, dates[r.period], r.principal, r.interest, r.fees)
                  for r in schedule.rows[1:])
     fallen, paid = _progress(loan, rows, today, period_days, count)
-    rate = loan.offer().rate.per(MONTH).value
+    rate = offer.rate.per(MONTH).value
     if loan.repayment is Repayment.FLAT_FEE:
-        rate = Fraction(cost.figures.apr_nominal).limit_denominator(10**9) / 12
+        rate = _rounded(cost.figures.apr_nominal / 12)
     return _finish(loan, index, today, start, schedule.contract, schedule.cash_received,
                    cost.figures, rows, fallen, paid, rate, period_days, cost.offer)
 
@@ -125,6 +126,9 @@ def _from_plan(loan: LoanInput, index: int, today: date, plan: RepaymentPlan) ->
     received = loan.received_fen
     contract = loan.amount_fen if loan.amount_fen is not None else received
     payments = [line.amount_fen for line in plan.lines]
+    if plan.total_fen < contract:
+        raise InputError(f"loans[{index}].schedule", "schedule_below_amount",
+                         total=_yuan(plan.total_fen), amount=_yuan(contract))
     if plan.dated:
         due = [line.due for line in plan.lines if line.due is not None]
         start = loan.start or add_months(due[0], -1)
@@ -167,6 +171,10 @@ def _from_plan(loan: LoanInput, index: int, today: date, plan: RepaymentPlan) ->
                    rate, period_days, offer)
 
 
+def _yuan(fen: int) -> str:
+    return f"{fen / 100:.2f}"
+
+
 def _split_rate(contract: int, payments: list[int]) -> Fraction:
     """The monthly rate at which ``contract`` amortizes to ``payments`` (0 if they repay no
     more than the contract)."""
@@ -177,7 +185,12 @@ def _split_rate(contract: int, payments: list[int]) -> Fraction:
                        [float(k) for k in range(len(payments) + 1)])
     except NoRateError:
         return Fraction(0)
-    return Fraction(max(rate, 0.0)).limit_denominator(10**12)
+    return _rounded(max(rate, 0.0))
+
+
+def _rounded(rate: float) -> Fraction:
+    """A rate found numerically, to 10⁻¹⁰ a period: exact enough for fen, cheap to compute with."""
+    return Fraction(round(rate * 10**10), 10**10)
 
 
 def _split(

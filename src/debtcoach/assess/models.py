@@ -10,6 +10,7 @@ point at it.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from typing import Annotated, Any
@@ -63,6 +64,11 @@ def _optional(parse: Any, field: str, *args: Any) -> BeforeValidator:
         return parse(value, field, *args)
 
     return BeforeValidator(validate)
+
+
+def _yuan(fen: int) -> str:
+    """12345 → '123.45', 120000 → '1200': the amount as the person typed it."""
+    return format(Decimal(fen) / 100, "f").rstrip("0").rstrip(".") if fen % 100 else str(fen // 100)
 
 
 class Person(BaseModel):
@@ -130,7 +136,7 @@ class LoanInput(BaseModel):
             received = self.received_fen
             if received is not None and received > offer.amount_fen:
                 raise InputError("received", "received_above_amount",
-                                 received=received / 100, amount=offer.amount_fen / 100)
+                                 received=_yuan(received), amount=_yuan(offer.amount_fen))
             if self.paid_instalments is not None and self.paid_instalments > self.instalments():
                 raise InputError("paid_instalments", "paid_above_instalments",
                                  paid=self.paid_instalments, count=self.instalments())
@@ -141,7 +147,7 @@ class LoanInput(BaseModel):
                 raise InputError("received", "amount_not_positive", value=0)
             if self.amount_fen is not None and self.received_fen > self.amount_fen:
                 raise InputError("received", "received_above_amount",
-                                 received=self.received_fen / 100, amount=self.amount_fen / 100)
+                                 received=_yuan(self.received_fen), amount=_yuan(self.amount_fen))
             if self.term is not None or self.rate is not None:
                 raise InputError("schedule", "schedule_and_terms")
         if self.paid_instalments is not None and self.start is not None:

@@ -48,6 +48,11 @@ class _Loan:
     overdue_since: int | None = None  # day the current overdue spell began
     late_fee_charged: bool = False
     open: bool = True
+    daily_penalty: Fraction = Fraction(0)  # the late terms' penalty rate per day
+
+    def __post_init__(self) -> None:
+        if self.late is not None:
+            self.daily_penalty = self.late.penalty_rate.per(DAY).value
 
     @property
     def overdue(self) -> int:
@@ -224,7 +229,7 @@ class _Run:
             if not loan.late_fee_charged:
                 loan.late_fee_charged = True
                 charged += late.late_fee_fen
-            charged += (last - start + 1) * round_fen(base * late.penalty_rate.per(DAY).value)
+            charged += (last - start + 1) * round_fen(base * loan.daily_penalty)
             loan.od_penalties += charged
             self.penalties += charged
 
@@ -337,7 +342,7 @@ def negotiated_loans(positions: list[LoanPosition], terms: NegotiatedTerms) -> l
             repayment=Repayment.EQUAL_INSTALLMENT, upfront_fee=None, service_fee=None,
             membership_fee=None, guarantee_fee=None, late=pos.late)
         loans.append(_Loan(lender_index, float(rate * 12), owed,
-                           _dues_from(offer, DAYS_PER_MONTH), pos.late))
+                           _dues_from(offer, 0), pos.late))
     return loans
 
 
@@ -349,6 +354,7 @@ def run_plan(
     horizon: int,
     borrow: bool,
     extra: PlanName | None,
+    until: int = MAX_PLAN_MONTHS,
 ) -> tuple[PlanResult, int | None]:
     """Run from today until debt-free (and nothing can change) or MAX_PLAN_MONTHS; returns the
     result and the first month cash ran out (an instalment unpaid, or cash below zero)."""
@@ -363,7 +369,7 @@ def run_plan(
     cash_out: int | None = None
     month = 0
     steady = person.monthly_income_fen >= person.monthly_expenses_fen
-    while month < MAX_PLAN_MONTHS:
+    while month < until:
         month += 1
         first = (month - 1) * DAYS_PER_MONTH
         end = first + DAYS_PER_MONTH

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from debtcoach.assess.models import NegotiatedTerms
 from debtcoach.finance.apr import AprFigures
 from debtcoach.finance.legal import LegalLine
 
@@ -121,3 +122,4 @@ class Assessment:
     months_until_cash_runs_out: int | None  # None if not within the horizon
     plans: dict[PlanName, PlanResult]
     risk: Risk
+    negotiated: NegotiatedTerms  # the terms the negotiated plan ran on

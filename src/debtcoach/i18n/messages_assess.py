@@ -427,8 +427,199 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "还款计划中「{value}」出现了两次；每期只写一行",
         "en": "'{value}' appears twice in the repayment plan; one line per payment",
     },
+    "error.schedule_below_amount": {
+        "zh": "还款计划合计 {total} 元，少于借到的 {amount} 元；是不是漏了几期？",
+        "en": "the repayment plan adds up to {total} yuan, less than the {amount} yuan borrowed; "
+        "is a line missing?",
+    },
     "error.start_after_payment": {
         "zh": "借款日期 {value} 不早于第一次还款；请检查日期",
         "en": "the start date {value} is not before the first payment; check the dates",
     },
+    "error.report_suffix": {
+        "zh": "报告文件「{value}」必须以 .html 或 .md 结尾",
+        "en": "the report file '{value}' must end in .html or .md",
+    },
+    # --- the assessment: terminal, report, app ---
+    "assess.title": {
+        "zh": "你的借款：真实成本、走向和出路",
+        "en": "Your loans: what they really cost, where they lead, and the way out",
+    },
+    "assess.as_of": {"zh": "按 {day} 计算", "en": "as of {day}"},
+    "assess.no_loans": {"zh": "没有打开的借款。", "en": "No loans switched on."},
+    "assess.loans": {"zh": "每笔借款", "en": "Each loan"},
+    "assess.unnamed": {"zh": "借款 {n}", "en": "Loan {n}"},
+    "assess.col.lender": {"zh": "平台", "en": "Lender"},
+    "assess.col.apr": {"zh": "真实年化", "en": "Real rate"},
+    "assess.col.advertised": {"zh": "宣传年化", "en": "Advertised"},
+    "assess.col.owed": {"zh": "现在欠", "en": "Owed now"},
+    "assess.col.cost_remaining": {"zh": "今后的利息和费用", "en": "Cost from now on"},
+    "assess.col.next": {"zh": "下一期", "en": "Next payment"},
+    "assess.col.lines": {"zh": "越过的红线", "en": "Lines crossed"},
+    "assess.next.dated": {"zh": "{day} {amount}", "en": "{day} {amount}"},
+    "assess.next.numbered": {"zh": "第{number}期 {amount}", "en": "#{number} {amount}"},
+    "assess.next.overdue": {"zh": "已逾期 {amount}", "en": "{amount} overdue"},
+    "assess.next.none": {"zh": "已还清", "en": "paid off"},
+    "assess.not_advertised": {"zh": "未写明", "en": "not given"},
+    "assess.how_rate": {
+        "zh": "{lender}：真实年化 {value} = 每期内部收益率 {periodic} × 每年 {ppy} 期（按到手的 "
+        "{received} 计算，人民银行公告〔2021〕第3号的IRR法）",
+        "en": "{lender}: real rate {value} = periodic IRR {periodic} × {ppy} periods a year "
+        "(on the {received} actually received; the IRR method of PBoC 2021 No. 3)",
+    },
+    "assess.picture": {"zh": "整体情况", "en": "The whole picture"},
+    "assess.picture.payments": {
+        "zh": "每月要还 {payments}，占收入 {share}",
+        "en": "Monthly debt payments {payments}: {share} of income",
+    },
+    "assess.picture.payments_no_income": {
+        "zh": "每月要还 {payments}，而收入为 0",
+        "en": "Monthly debt payments {payments}, with no income",
+    },
+    "assess.picture.lenders": {"zh": "借款平台：{count} 家", "en": "Lenders: {count}"},
+    "assess.picture.owed": {"zh": "现在一共欠 {owed}", "en": "Owed in all today: {owed}"},
+    "assess.picture.cash_out": {
+        "zh": "照合同还款、不再借钱：第 {months} 个月钱就不够用了",
+        "en": "Paying as scheduled and borrowing no more, cash runs out in month {months}",
+    },
+    "assess.picture.cash_lasts": {
+        "zh": "照合同还款、不再借钱：{months} 个月内钱够用",
+        "en": "Paying as scheduled and borrowing no more, cash lasts the {months} months",
+    },
+    "assess.risk": {"zh": "风险：{level}", "en": "Risk: {level}"},
+    "assess.risk.low": {"zh": "低", "en": "low"},
+    "assess.risk.rising": {"zh": "上升", "en": "rising"},
+    "assess.risk.spiral": {"zh": "螺旋（以贷养贷的危险）", "en": "spiral"},
+    "assess.reason.payments_over_half_income": {
+        "zh": "每月还款超过收入的一半", "en": "debt payments above half of income"},
+    "assess.reason.borrowed_to_repay": {
+        "zh": "有借款是为了还另一笔借款（以贷养贷）", "en": "a loan was taken to repay a loan"},
+    "assess.reason.overdue_over_30_days": {
+        "zh": "有借款逾期超过 30 天", "en": "a payment more than 30 days overdue"},
+    "assess.reason.overdue": {"zh": "有借款逾期", "en": "a payment overdue"},
+    "assess.reason.three_or_more_lenders": {
+        "zh": "同时在 3 家或更多平台借款", "en": "three or more lenders at once"},
+    "assess.reason.real_rate_over_36": {
+        "zh": "有借款真实年化超过 36%", "en": "a real annual rate above 36%"},
+    "assess.reason.cash_runs_out": {
+        "zh": "照合同还款，钱会在这段时间内用完", "en": "cash runs out within the period shown"},
+    "assess.plans": {"zh": "四种做法（{months} 个月）", "en": "Four plans ({months} months)"},
+    "assess.plan.keep_going": {
+        "zh": "照现在这样（缺钱就再借）", "en": "Keep going (borrow to cover)"},
+    "assess.plan.avalanche": {
+        "zh": "不再借，先还真实利率最高的", "en": "Stop borrowing, highest real rate first"},
+    "assess.plan.snowball": {
+        "zh": "不再借，先还余额最小的", "en": "Stop borrowing, smallest balance first"},
+    "assess.plan.negotiated": {
+        "zh": "协商还款（个性化分期）", "en": "Negotiated plan (个性化分期 / 协商还款)"},
+    "assess.plan_short.keep_going": {"zh": "照旧", "en": "Keep going"},
+    "assess.plan_short.avalanche": {"zh": "先还高利率", "en": "Avalanche"},
+    "assess.plan_short.snowball": {"zh": "先还小额", "en": "Snowball"},
+    "assess.plan_short.negotiated": {"zh": "协商", "en": "Negotiated"},
+    "assess.col.plan": {"zh": "做法", "en": "Plan"},
+    "assess.col.total_cost": {"zh": "总成本", "en": "Total cost"},
+    "assess.col.debt_free": {"zh": "还清用时", "en": "Debt-free in"},
+    "assess.col.debt_at": {"zh": "第 {months} 个月末欠款", "en": "Debt after {months} months"},
+    "assess.col.new_loans": {"zh": "新借笔数", "en": "New loans"},
+    "assess.months": {"zh": "{months} 个月", "en": "{months} months"},
+    "assess.never": {"zh": "120 个月内还不清", "en": "not within 120 months"},
+    "assess.cost_note": {
+        "zh": "总成本是整个还款过程中产生的利息、费用和罚息（不论是否已付），"
+        "直到还清或满 120 个月。",
+        "en": "Total cost is the interest, fees and penalties incurred (paid or not) until "
+        "debt-free or 120 months.",
+    },
+    "assess.chart": {"zh": "每月末欠款", "en": "Debt at each month's end"},
+    "assess.negotiated_terms": {
+        "zh": "协商条件（可修改）：现在欠的本金和逾期利息分 {months} 期等额本息偿还，利率按合同、"
+        "最高 {cap}；{waived}",
+        "en": "Negotiated terms (editable): the principal owed and overdue interest repaid in "
+        "{months} equal monthly instalments at the contract rate, at most {cap}; {waived}",
+    },
+    "assess.waived": {"zh": "费用和罚息免除", "en": "fees and penalties waived"},
+    "assess.not_waived": {"zh": "费用和罚息不免除", "en": "fees and penalties not waived"},
+    "assess.negotiated_where": {
+        "zh": "信用卡：银行可以按《商业银行信用卡业务监督管理办法》（2011）第七十条与持卡人协商"
+        "个性化分期，最长 5 年；这是可以协商的，不是权利，也不保证停息。其他平台：只能请求，"
+        "没有法定权利。请直接联系贷方的官方客服，免费。",
+        "en": "Credit cards: under the CBRC 2011 credit-card rules, art. 70, a bank may agree a "
+        "personalised instalment plan (个性化分期) of up to 5 years; it is negotiable, not a "
+        "right, and an interest stop is not guaranteed. Other lenders: a request, not a right. "
+        "Ask the lender's official customer service directly; it costs nothing.",
+    },
+    "assess.help": {"zh": "去哪里求助", "en": "Where to get help"},
+    "assess.help.12378": {
+        "zh": "12378：国家金融监督管理总局的银行保险消费者投诉热线（银行、消费金融公司等）；"
+        "小额贷款公司归地方金融管理局管",
+        "en": "12378: the national financial regulator's (NFRA) banking and insurance consumer "
+        "complaint line (banks, consumer finance companies); microlenders answer to the "
+        "provincial local financial regulator",
+    },
+    "assess.help.12363": {
+        "zh": "12363：中国人民银行金融消费权益保护热线，包括征信异议；一般先向机构投诉",
+        "en": "12363: the PBoC's financial consumer line, including credit-report disputes; "
+        "complain to the lender first",
+    },
+    "assess.help.96110": {"zh": "96110：反诈预警劝阻专线", "en": "96110: anti-fraud warning line"},
+    "assess.help.110": {
+        "zh": "110：遇到暴力、威胁、跟踪、上门骚扰或裸照要挟时报警",
+        "en": "110: police, for violence, threats, stalking, home visits or nude-photo blackmail",
+    },
+    "assess.warn.paid_agents": {
+        "zh": "当心收费的“停息挂账”“代理维权”“反催收”“债务优化”：监管部门多次提示风险，这类中介"
+        "冒充律师或银行人员、索要身份证和银行卡信息、收取高额费用。",
+        "en": "Beware of paid 停息挂账 / 代理维权 / 反催收 / \"debt optimisation\" agents: "
+        "regulators have warned that they pose as lawyers or bank staff, ask for ID and card "
+        "details and charge high fees.",
+    },
+    "assess.warn.negotiate_yourself": {
+        "zh": "协商还款不需要中介：自己联系贷方官方客服，说明情况和能还多少。",
+        "en": "Negotiating needs no agent: contact the lender's official customer service "
+        "yourself and say what you can pay.",
+    },
+    "assess.sources": {"zh": "来源", "en": "Sources"},
+    "assess.facts": {
+        "zh": "借款情况说明（可带给贷方、咨询师或投诉时使用）",
+        "en": "Facts sheet (for a lender, a counsellor or a complaint)",
+    },
+    "assess.facts_note": {
+        "zh": "以下是根据本人填写的合同和还款计划计算的事实记录，不是法律意见。",
+        "en": "Facts computed from the contract terms and repayment plans entered; "
+        "not legal advice.",
+    },
+    "assess.fact.contract": {"zh": "借款金额", "en": "Contract amount"},
+    "assess.fact.received": {"zh": "实际到账", "en": "Cash received"},
+    "assess.fact.date": {"zh": "借款日期", "en": "Loan date"},
+    "assess.fact.date_estimated": {"zh": "{day}（按已还期数推算）", "en": "{day} (worked back from "
+                                   "instalments paid)"},
+    "assess.fact.instalments": {"zh": "期数", "en": "Instalments"},
+    "assess.fact.paid": {"zh": "已还期数", "en": "Instalments paid"},
+    "assess.fact.advertised": {"zh": "合同/宣传利率（年化）", "en": "Headline rate (a year)"},
+    "assess.fact.real": {"zh": "真实年化（IRR）", "en": "Real annual rate (IRR)"},
+    "assess.fact.effective": {"zh": "复利年化", "en": "Effective annual rate"},
+    "assess.fact.total_repaid": {"zh": "合计还款", "en": "Total repaid"},
+    "assess.fact.line": {
+        "zh": "超过 {rate}：{name}（{scope}）",
+        "en": "above {rate}: {name} ({scope})",
+    },
+    "assess.fact.no_lines": {"zh": "未超过列出的红线", "en": "crosses none of the lines listed"},
+    "assess.col.number": {"zh": "期", "en": "No."},
+    "assess.col.date": {"zh": "日期", "en": "Date"},
+    "assess.col.payment": {"zh": "应还", "en": "Payment"},
+    "assess.col.principal": {"zh": "本金", "en": "Principal"},
+    "assess.col.interest_fees": {"zh": "利息和费用", "en": "Interest and fees"},
+    "assess.col.status": {"zh": "状态", "en": "Status"},
+    "assess.status.paid": {"zh": "已还", "en": "paid"},
+    "assess.status.overdue": {"zh": "逾期", "en": "overdue"},
+    "assess.status.due": {"zh": "待还", "en": "due"},
+    "assess.state.debt_free": {"zh": "已还清", "en": "debt-free"},
+    "assess.footer": {
+        "zh": "由 debtcoach 在本机生成，数据没有离开这台电脑。",
+        "en": "Made by debtcoach on this computer; no data left it.",
+    },
+    "assess.template.cash_loan_30d": {"zh": "30 天现金贷", "en": "30-day cash loan"},
+    "assess.template.instalment_12m": {
+        "zh": "12 期分期（每月手续费）", "en": "12-instalment loan with a monthly fee"},
+    "assess.template.card_instalment": {
+        "zh": "信用卡分期（每月 0.6%）", "en": "Card instalment at 0.6% a month"},
 }
