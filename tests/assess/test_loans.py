@@ -147,3 +147,15 @@ def test_amounts_are_exact_fractions_of_a_fen_nowhere() -> None:
 def _next(loan: LoanResult) -> NextPayment:
     assert loan.next_payment is not None
     return loan.next_payment
+
+
+def test_monthly_payments_count_only_what_falls_due_in_the_coming_month() -> None:
+    later = _one({"amount": 3000, "term": "90d", "rate": "0.05%/day", "repayment": "bullet",
+                  "start": "2026-07-10"})
+    assert later.monthly_payment_fen == 0  # due 2026-10-08
+    soon = _one({"amount": 3000, "term": "30d", "rate": "0.05%/day", "repayment": "bullet",
+                 "start": "2026-07-10"})
+    assert soon.monthly_payment_fen == 300_000 + 4_500  # due 2026-08-09: 0.05% × 30 days
+    monthly = _one({"amount": 1200, "term": "12m", "rate": "0%/month",
+                    "repayment": "equal-principal", "start": "2026-06-21"})
+    assert monthly.monthly_payment_fen == 10_000  # 07-21 counts; 08-21, 32 days away, not

@@ -93,9 +93,15 @@ class _Run:
 
     # --- setup ----------------------------------------------------------------------------
     def add(self, loan: _Loan) -> None:
-        self.loans.append(loan)
+        """Into the first free slot, as the engine does: slot order decides who is paid first."""
+        free = next((k for k, old in enumerate(self.loans) if not old.open), None)
+        if free is None:
+            self.loans.append(loan)
+            free = len(self.loans) - 1
+        else:
+            self.loans[free] = loan
         for day, *_ in loan.dues[:1]:
-            heapq.heappush(self.events, (day, len(self.loans) - 1))
+            heapq.heappush(self.events, (day, free))
 
     # --- one day ---------------------------------------------------------------------------
     def month_start(self, month: int) -> None:
@@ -115,9 +121,9 @@ class _Run:
             self.interest += interest
             self.fees += fees
             due = principal + interest + fees
-            if self.cash < due and self.borrow:
+            if self.cash < due and due > 0 and self.borrow:
                 self.borrow_for(due - self.cash)
-            if self.cash >= due:
+            if self.cash >= due or due == 0:  # nothing due is never overdue (docs/engine.md)
                 self.cash -= due
                 self.paid_month += due
                 loan.balance -= principal

@@ -603,6 +603,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "above {rate}: {name} ({scope})",
     },
     "assess.fact.no_lines": {"zh": "未超过列出的红线", "en": "crosses none of the lines listed"},
+    "assess.fact.split_estimated": {
+        "zh": "还款计划没有写明本金和利息；表中的拆分按这份计划自身的利率估算。",
+        "en": "The repayment plan does not split principal and interest; the split shown is "
+        "estimated at the plan's own rate.",
+    },
     "assess.col.number": {"zh": "期", "en": "No."},
     "assess.col.date": {"zh": "日期", "en": "Date"},
     "assess.col.payment": {"zh": "应还", "en": "Payment"},
