@@ -47,11 +47,12 @@ class DebtCoachApp(App[None]):
         localize_bindings(self, self.lang)
         from debtcoach.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        if self.settings.room:
+        if self.settings.room:  # a workshop participant: the room's way in instead
             from debtcoach.workshop.join import join_room
 
             join_room(self)
+            return
+        self.push_screen(HomeScreen())
 
     def watch_lang(self, lang: Lang) -> None:
         """Every screen relabels itself; nobody loses their place."""

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from debtcoach.store.rooms import NICKNAME_MAX, ParticipantStore
 from debtcoach.ui.screens import player
+from debtcoach.ui.screens.home import HomeScreen
 from debtcoach.ui.screens.player import PlayerScreen
 
 if TYPE_CHECKING:
@@ -22,10 +23,13 @@ if TYPE_CHECKING:
 
 
 def join_room(app: DebtCoachApp) -> None:
-    """Newcomers choose a nickname first; someone coming back goes straight to where they were."""
+    """The app's first screens in a room. Newcomers see only the nickname screen (keys typed
+    before it is up cannot open anything else); someone coming back goes straight to where
+    they were, with home beneath."""
     store = cast(ParticipantStore, app.store)
     entry = room_lesson(app)
     if entry is not None and store.load_progress(entry.id) is not None:
+        app.push_screen(HomeScreen())
         app.open_lesson(entry)
     else:
         app.push_screen(JoinScreen())
@@ -84,7 +88,7 @@ class JoinScreen(Screen[None]):
             return
         self.store.set_nickname(self.query_one("#nickname", Input).value)
         entry = room_lesson(self.coach)
-        self.dismiss()
+        self.app.switch_screen(HomeScreen())
         if entry is not None:
             self.coach.open_lesson(entry)
 
