@@ -14,7 +14,8 @@ PURE = [
     "debtcoach.finance.irr", "debtcoach.sim.engine", "debtcoach.sim.reference",
     "debtcoach.sim.run", "debtcoach.sim.summary", "debtcoach.sim.loader", "debtcoach.coach.quiz",
     "debtcoach.coach.warnings", "debtcoach.lessons.loader", "debtcoach.lessons.player",
-    "debtcoach.validation", "debtcoach.i18n",
+    "debtcoach.coach.knowledge",
+    "debtcoach.validation", "debtcoach.i18n", "debtcoach.assess",
 ]
 NETWORK = {"socket", "ssl", "http", "urllib", "requests", "httpx", "aiohttp", "ftplib", "smtplib",
            "textual_serve"}

@@ -71,6 +71,7 @@ _CODES = {
     "int_from_float": "whole_number",
     "float_parsing": "number_invalid",
     "float_type": "number_invalid",
+    "finite_number": "number_invalid",
     "bool_parsing": "bool_invalid",
     "bool_type": "bool_invalid",
     "string_type": "text_invalid",

@@ -87,7 +87,25 @@ BROKEN = [
     ("scenario file missing", _edit("lesson.toml", "one-app.toml", "gone.toml"),
      "lesson.toml: scenarios[0]", "gone.toml"),
     ("no quiz", lambda root: _drop_quizzes(root), "lesson.toml: steps", "quiz"),
+    ("answer in the question", _edit("lesson.toml", 'en = "The real APR of the ad?"',
+                                     'en = "The real APR of the ad (about 1,303.57)?"'),
+     "lesson.toml: steps[8].question", "1,303.57"),
+    ("answer in a hint", _edit("lesson.toml", 'en = "7 days"', 'en = "7 days: 1303.6 a year"'),
+     "lesson.toml: steps[8].hints[1]", "1303.6"),
+    ("answer in the prose before", lambda root: _answer_before(root),
+     "lesson.toml: steps[3].before", "en"),
+    ("prose before missing", _edit("zh.md", "section: guess-before", "section: other"),
+     "lesson.toml: steps[3].before", "zh.md"),
 ]
+
+
+def _answer_before(root: Path) -> None:
+    """Put the computed debt of the prediction into the prose shown with its question."""
+    from debtcoach.lessons.loader import load_lesson, load_sources
+
+    debt = load_lesson(root / "01-mini", load_sources(root)).answers["guess"]
+    path = root / "01-mini" / "en.md"
+    path.write_text(path.read_text().replace("lends again.", f"lends again: ¥{debt:,.2f}."))
 
 
 def _drop_quizzes(root: Path) -> None:

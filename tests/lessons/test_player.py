@@ -33,6 +33,7 @@ def play_to(player: LessonPlayer, step_id: str) -> None:
             player.predict(1000)
         elif isinstance(step, QuizStep):
             player.answer_quiz({0}, 1.0)
+            player.give_up()
         elif isinstance(step, DecisionStep):
             player.decide(0)
         player.next()
@@ -109,11 +110,75 @@ def test_numeric_quiz_is_graded_against_the_computed_answer(
     assert player.answer_quiz(number=typed).correct is right
 
 
-def test_single_choice_quiz(loaded: LoadedLesson) -> None:
+def test_single_choice_quiz_without_hints_gives_a_second_try(loaded: LoadedLesson) -> None:
     player = LessonPlayer(loaded, today=TODAY)
     play_to(player, "q2")
     assert not player.answer_quiz({0}).correct
-    assert player.answer_quiz({1}).correct
+    assert not player.step_done()
+    result = player.answer_quiz({1})
+    assert result.correct and result.picked == (1,) and player.step_done()
+
+
+def test_two_wrong_tries_without_hints_end_with_the_answer(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "q2")
+    player.answer_quiz({0})
+    player.answer_quiz({0})
+    assert player.step_done() and player.quiz_results["q2"].picked == (0,)
+    assert not player.quiz_results["q2"].correct
+
+
+def test_wrong_tries_bring_the_hints_one_at_a_time_then_the_answer(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "q")
+    step = player.step
+    assert isinstance(step, QuizStep) and len(step.hints) == 2
+    for shown in (1, 2):
+        assert not player.answer_quiz(number=25).correct
+        assert player.hints_shown["q"] == shown and not player.step_done()
+    assert not player.answer_quiz(number=25).correct
+    assert player.step_done()
+    result = player.quiz_results["q"]
+    assert result.expected == pytest.approx(loaded.answers["q"]) and result.number == 25
+    assert len(player.tries["q"]) == 3
+    with pytest.raises(ValueError, match="already answered"):
+        player.answer_quiz(number=1303.57)
+
+
+def test_the_answer_on_request_before_any_try(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "q")
+    result = player.give_up()
+    assert result is not None and not result.correct and player.step_done()
+    assert player.give_up() is None
+    assert player.hint() is None  # no hints after the answer
+
+
+def test_replay_keeps_tries_hints_and_a_request_for_the_answer(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "q")
+    player.answer_quiz(number=25)
+    player.give_up()
+    resumed = LessonPlayer.replay(loaded, list(player.log), TODAY)
+    assert resumed.tries == player.tries and resumed.hints_shown == player.hints_shown
+    assert resumed.quiz_results == player.quiz_results
+
+
+@pytest.mark.parametrize(("typed", "verdict"), [(2000, "under"), (9999999, "over")])
+def test_prediction_verdict(loaded: LoadedLesson, typed: float, verdict: str) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "guess")
+    assert player.predict(typed).verdict == verdict
+
+
+def test_a_prediction_within_the_tolerance_is_right(loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    play_to(player, "guess")
+    step = player.step
+    assert isinstance(step, PredictStep)
+    actual = loaded.answers["guess"]
+    reveal = player.predict(actual * (1 + step.tolerance * 0.9))
+    assert reveal.verdict == "close" and not reveal.underestimated
 
 
 def test_summary_shows_costs_paid_against_the_first_need(loaded: LoadedLesson) -> None:

@@ -31,6 +31,7 @@ from tests.sim.examples import (
     phone_screen_recursion,
     series,
 )
+from tests.sim.ledgers import assert_ledgers_balance
 from tests.sim.strategies import lenders, policy_changes, scenarios, seeds
 
 YUAN = 100
@@ -56,17 +57,6 @@ def run(scenario: Scenario, *steps: tuple[int, Policy | None], paths: int = 1, s
     return engine.result()
 
 
-
-
-def assert_ledgers_balance(result: SimResult) -> None:
-    """Both identities of docs/engine.md, with debt 0 and cash = savings before month 0."""
-    m = result.metrics
-    net = m["cash_received"] - m["cash_paid"]
-    debt_change = np.diff(m["debt"], axis=1, prepend=0)
-    cash_change = np.diff(m["cash"], axis=1, prepend=result.start_cash[:, None])
-    assert (net == debt_change - m["costs"]).all()
-    assert (cash_change == m["income"] - m["spending"] + net).all()
-    assert (result.start_cash == result.scenario.borrower.savings_fen).all()
 
 
 # -- closed forms: each new loan pays the last one's 1.02 × contract; 90% is paid out ----------

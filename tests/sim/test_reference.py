@@ -32,6 +32,7 @@ from tests.sim.examples import (
     series,
     smallest_contract_receiving,
 )
+from tests.sim.ledgers import assert_ledgers_balance
 from tests.sim.strategies import lenders, paths, policy_changes, scenarios, seeds
 
 YUAN = 100
@@ -100,17 +101,6 @@ def test_many_small_lenders_stack_at_the_same_growth() -> None:
 # -- identities on random scenarios -------------------------------------------------------------
 
 
-def assert_ledgers_balance(result: SimResult) -> None:
-    """Both identities of docs/engine.md, with debt 0 and cash = savings before month 0."""
-    m = result.metrics
-    net = m["cash_received"] - m["cash_paid"]
-    debt_change = np.diff(m["debt"], axis=1, prepend=0)
-    cash_change = np.diff(m["cash"], axis=1, prepend=result.start_cash[:, None])
-    assert (net == debt_change - m["costs"]).all()
-    assert (cash_change == m["income"] - m["spending"] + net).all()
-    assert (m["debt"] >= 0).all()
-
-
 def assert_states_follow_days_overdue(result: SimResult) -> None:
     days = result.metrics["days_overdue"]
     expected = np.where(days > 90, DEFAULT, np.where(days > 30, COLLECTIONS,
@@ -143,7 +133,7 @@ def test_every_month_balances_to_the_fen(scenario: Scenario, paths: int, seed: i
                  seed=seed)
     assert_ledgers_balance(result)
     assert_states_follow_days_overdue(result)
-    paid = sum(result.metrics[f"paid_{part}"]
+    paid = sum(result.metrics[f"{part}_paid"]
                for part in ("principal", "interest", "fees", "penalties"))
     assert (paid == result.metrics["cash_paid"] + deducted_fees(result)).all()
     assert result.events == sorted(result.events, key=lambda event: (event.path, event.day))
@@ -209,7 +199,7 @@ def test_a_loan_repaid_on_time_follows_build_schedule(repayment: str, term: str,
             expected[period_days * row.period // 30] += getattr(row, part)
         if part == "fees":
             expected[0] += schedule.fees - sum(row.fees for row in rows)
-        assert series(result, f"paid_{part}") == expected, part
+        assert series(result, f"{part}_paid") == expected, part
     assert series(result, "debt")[-1] == 0
 
 

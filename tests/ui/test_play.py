@@ -5,12 +5,13 @@ from typing import TypeVar
 
 import pytest
 from textual.message import Message
-from textual.widgets import Input, OptionList, RadioSet
+from textual.widgets import Input, Markdown, OptionList, Static
 
-from debtcoach.lessons.schema import ScenarioStep
+from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep, ScenarioStep
 from debtcoach.ui.app import DebtCoachApp
 from debtcoach.ui.screens.home import HomeScreen
 from debtcoach.ui.screens.player import PlayerScreen
+from debtcoach.ui.widgets.choice_list import ChoiceList
 
 M = TypeVar("M", bound=Message)
 
@@ -45,6 +46,26 @@ async def go_to(screen: PlayerScreen, pilot, step_id: str) -> None:  # type: ign
         await pilot.press("right")
         await pilot.pause()
     raise AssertionError(f"never reached {step_id}")
+
+
+async def skip_to(screen: PlayerScreen, pilot, step_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Answer everything on the way (through the player), then show the step."""
+    player = screen.player
+    assert player is not None
+    while player.step.id != step_id:
+        step = player.step
+        if isinstance(step, QuizStep):
+            player.give_up()
+        elif isinstance(step, PredictStep):
+            player.predict(1)
+        elif isinstance(step, DecisionStep):
+            player.decide(0)
+        elif isinstance(step, ScenarioStep):
+            while not player.step_done():
+                player.advance_month()
+        player.next()
+    await screen.show_step()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -96,21 +117,83 @@ async def test_play_a_lesson_through(new_app: Callable[..., DebtCoachApp], lang:
         screen.query_one("#number", Input).value = "25"
         await pilot.press("enter")
         await pilot.pause()
+        assert "q" not in player.quiz_results  # a second try, with the second hint
+        feedback = text_of(screen, "#feedback")
+        hint = ("7 days", "7天")[lang == "zh"]
+        assert app.t("player.try_again") in feedback and hint in feedback
+        assert app.t("player.hint_hint") not in feedback
+        screen.query_one("#number", Input).value = "25"
+        await pilot.press("enter")
+        await pilot.pause()
         assert player.quiz_results["q"].correct is False
+        feedback = text_of(screen, "#feedback")
+        assert "1,303.57%" in feedback and "IRR" in feedback
+        assert app.t("player.give_up_hint") not in feedback
 
         await pilot.press("right")
         await pilot.pause()
         assert player.step.id == "q2"
-        screen.query_one("#single", RadioSet).focus()
-        await pilot.press("down", "enter")
+        await pilot.press("enter")  # the first choice (focused at once): wrong
+        choices = screen.query_one("#choices", ChoiceList)
+        assert "(●) 1" in str(choices.get_option_at_index(0).prompt)
+        await pilot.click("#submit")
         await pilot.pause()
+        assert "q2" not in player.quiz_results
+        screen.query_one("#choices", ChoiceList).focus()
+        await pilot.press("down", "enter")
         await pilot.click("#submit")
         await pilot.pause()
         assert player.quiz_results["q2"].correct is True
+        assert app.t("player.choice_right_picked", text="800") in text_of(screen, "#detail")
         answers = [(a.step_id, a.kind, a.correct) for a in app.store.answers("01-mini")]
-        assert answers == [("guess", "predict", None), ("q", "quiz", False), ("q2", "quiz", True)]
+        assert answers == [("guess", "predict", None), ("q", "quiz", False),
+                           ("q", "quiz", False), ("q2", "quiz", False), ("q2", "quiz", True)]
         steps = [m.step_id for m in seen(messages, PlayerScreen.StepShown)]
         assert steps[0] == "intro" and "q2" in steps
+
+
+def text_of(screen: PlayerScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_a_prediction_hides_its_reveal_until_the_guess(
+        new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(app, pilot)
+        await go_to(screen, pilot, "guess")
+        prose = screen.query_one("#prose", Markdown)
+        assert "lends again" in prose.source and "multiplied" not in prose.source
+        assert "e.g. 3000" in screen.query_one("#number", Input).placeholder
+        screen.query_one("#number", Input).value = "2000"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "multiplied" in prose.source
+        feedback = text_of(screen, "#feedback")
+        assert "too low" in feedback and "Re-borrowing costs more" in feedback
+        assert "end of month 3" in feedback  # the working
+
+
+async def test_an_empty_multiple_choice_is_not_graded_and_a_gives_the_answer(
+        new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(app, pilot)
+        player = screen.player
+        assert player is not None
+        await skip_to(screen, pilot, "q3")
+        assert "**" not in text_of(screen, "#detail") and "fees" in text_of(screen, "#detail")
+        await pilot.click("#submit")
+        await pilot.pause()
+        assert player.tries.get("q3") is None
+        assert "Pick at least one" in text_of(screen, "#feedback")
+        await pilot.press("a")
+        await pilot.pause()
+        assert player.step_done()
+        detail = text_of(screen, "#detail")
+        assert "✓ A service fee (right answer, not picked)" in detail
+        assert "· The principal" in detail
+        assert "Both are fees" in text_of(screen, "#feedback")
 
 
 async def test_quit_and_resume_at_the_same_step(new_app: Callable[..., DebtCoachApp]) -> None:
@@ -158,11 +241,18 @@ async def test_help_lists_the_keys_of_the_screen_underneath(
 ) -> None:
     app = new_app("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_lesson(app, pilot)
+        screen = await open_lesson(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         text = str(app.screen.query_one("#keys").render())
-        for label in ("Next", "Back", "Hint", "Why", "Quit"):
+        assert "Next" in text and "Quit" in text
+        assert "Back" not in text and "Hint" not in text  # nothing to go back to, no quiz
+        await pilot.press("escape")
+        await skip_to(screen, pilot, "q")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#keys").render())
+        for label in ("Next", "Hint", "Answer", "Why", "Quit"):
             assert label in text
         await pilot.press("escape")
         await pilot.pause()

@@ -48,7 +48,7 @@ def at_step(lesson_id: str, step_id: str, months: int | None = None,
             elif isinstance(step, DecisionStep) and step.id not in player.decisions:
                 player.decide(0)
             elif isinstance(step, QuizStep) and step.id not in player.quiz_results:
-                player.answer_quiz({0}, 1.0)
+                player.give_up()
             player.next()
         while months is not None and player.run(player.active_scenario or "").months < months:
             player.advance_month()
@@ -67,12 +67,27 @@ async def at_home(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def typed(text: str) -> tuple[str, ...]:
+    return (*text, "enter")
+
+
 CASES = {
     "home": at_home,
     "player-month-6": at_step("04-borrowing-to-repay", "to-month-6", months=6),
     "quiz": at_step("04-borrowing-to-repay", "why-refused"),
     "warning": at_step("04-borrowing-to-repay", "stacking"),
     "help": at_step("04-borrowing-to-repay", "to-month-6", months=6, keys=("question_mark",)),
+}
+
+# The states that used to fall below the fold at 80×24: each must be on screen.
+SMALL_CASES = {
+    "predict-question": at_step("01-first-loan", "guess-year"),
+    "predict-reveal": at_step("01-first-loan", "guess-year", keys=typed("30")),
+    "quiz-second-try-hint": at_step("01-first-loan", "qianyi", keys=typed("12")),
+    "quiz-long-choices": at_step("05-when-you-cant-pay", "which-cap"),
+    "quiz-answer-marked": at_step("05-when-you-cant-pay", "which-cap", keys=("enter", "a")),
+    "decision": at_step("04-borrowing-to-repay", "choose"),
+    "decision-feedback": at_step("04-borrowing-to-repay", "choose", keys=("down", "enter")),
 }
 
 
@@ -82,3 +97,11 @@ CASES = {
 def test_screens(snap_compare, tmp_path: Path, case: str, lang: str,  # type: ignore[no-untyped-def]
                  size: tuple[int, int]) -> None:
     assert snap_compare(build(tmp_path, lang), terminal_size=size, run_before=CASES[case])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", list(SMALL_CASES))
+def test_small_screens(snap_compare, tmp_path: Path, case: str,  # type: ignore[no-untyped-def]
+                       lang: str) -> None:
+    assert snap_compare(build(tmp_path, lang), terminal_size=(80, 24),
+                        run_before=SMALL_CASES[case])

@@ -4,12 +4,15 @@ money."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from debtcoach.cli.apr import apr
+from debtcoach.cli.assess import assess
 from debtcoach.cli.common import default_lessons_dir, fail, lang_option
+from debtcoach.cli.forget import forget
 from debtcoach.cli.lessons import lessons
 from debtcoach.cli.simulate import simulate
 from debtcoach.cli.workshop import room_of, room_option, workshop
@@ -38,23 +41,23 @@ def cli(ctx: click.Context, lang: Lang | None, data_dir: Path | None, plain: boo
 
 def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool, room: str | None) -> None:
     from debtcoach.ui.app import make_app
-    from debtcoach.ui.settings import Settings
+    from debtcoach.ui.settings import command_line_settings
 
-    settings = Settings(
-        lang=lang or detect_lang(), lang_chosen=lang is not None, plain=plain,
-        theme="textual-ansi" if plain else "textual-dark", theme_chosen=plain,
-        data_dir=data_dir, lessons_dir=default_lessons_dir(),
-    )
+    settings = command_line_settings(lang or detect_lang(), lang is not None, plain, data_dir,
+                                     default_lessons_dir())
     try:
         settings.room, settings.participant = room_of(room)
         app = make_app(settings)
     except InputError as error:
         fail([error], settings.lang)
     app.run()
+    if app.return_code:  # a crash: its traceback was shown; scripts and shells must see it too
+        sys.exit(app.return_code)
 
 
-for command in (apr, simulate, lessons, workshop):
+for command in (apr, simulate, lessons, assess, workshop):
     cli.add_command(command)
+cli.add_command(forget)
 
 
 def main() -> None:

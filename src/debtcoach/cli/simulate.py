@@ -17,7 +17,7 @@ from debtcoach.i18n import Lang, t
 from debtcoach.sim.loader import load_scenario
 from debtcoach.sim.run import EngineName
 from debtcoach.sim.run import simulate as simulate_run
-from debtcoach.sim.summary import months_json, totals_json
+from debtcoach.sim.summary import EVENTS_UP_TO_PATHS, events_json, months_json, totals_json
 from debtcoach.textfile import read_text
 
 MAX_PATHS = 1_000_000
@@ -55,7 +55,9 @@ def simulate(
     with _progress_bar(paths, lang) as progress:
         result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress)
     if as_json:
-        data = {"months": months_json(result), "totals": totals_json(result)}
+        data: dict[str, object] = {"months": months_json(result), "totals": totals_json(result)}
+        if result.paths <= EVENTS_UP_TO_PATHS:
+            data["events"] = events_json(result)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif as_csv:
         click.echo(simulation_csv(result), nl=False)

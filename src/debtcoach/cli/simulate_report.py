@@ -12,7 +12,13 @@ from rich.table import Table
 
 from debtcoach.i18n import Lang, money, percent, t
 from debtcoach.sim.results import STATES, SimResult
-from debtcoach.sim.summary import first_need_fen, monthly_figures, months_json, paid_costs
+from debtcoach.sim.summary import (
+    cost_line,
+    cost_sentence,
+    first_need_fen,
+    monthly_figures,
+    months_json,
+)
 from debtcoach.textbars import bar
 
 
@@ -37,9 +43,9 @@ def print_simulation(result: SimResult, title: str, lang: Lang,
         console.print(f"  {t('sim.need', lang):>6} {bar(need, top)} {money(need, lang)}")
     for month, value in enumerate(column, start=1):
         console.print(f"  {month:>6} {bar(float(value), top)} {money(round(value), lang)}")
-    paid = int(np.median(paid_costs(result)[:, -1]))
-    console.print("\n" + t("sim.cost_line", lang, costs=money(paid, lang),
-                           borrowed=money(need, lang)))
+    sentence = cost_sentence(cost_line(result), lambda key, **params: t(key, lang, **params),
+                             lambda fen: money(fen, lang))
+    console.print("\n" + escape(sentence))
 
 
 def _single_table(figures: dict[str, np.ndarray], result: SimResult, lang: Lang) -> Table:
@@ -47,12 +53,13 @@ def _single_table(figures: dict[str, np.ndarray], result: SimResult, lang: Lang)
     table.add_column(t("sim.col.month", lang), justify="right")
     for key in ("debt", "cash_received", "paid", "interest", "fees", "penalties"):
         table.add_column(t(f"sim.col.{key}", lang), justify="right")
+    columns = ("debt", "cash_received", "paid", "interest_incurred", "fees_incurred",
+               "penalties_incurred")
     table.add_column(t("sim.col.lenders", lang), justify="right")
     table.add_column(t("sim.col.state", lang))
     for month in range(result.months):
         row = [str(month + 1)]
-        row += [money(int(figures[key][0, month]), lang)
-                for key in ("debt", "cash_received", "paid", "interest", "fees", "penalties")]
+        row += [money(int(figures[key][0, month]), lang) for key in columns]
         row.append(str(int(figures["active_lenders"][0, month])))
         row.append(state_word(int(result.state[0, month]), lang))
         table.add_row(*row)

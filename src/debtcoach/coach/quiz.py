@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Unit = Literal["percent", "yuan", "share", "number"]
+Verdict = Literal["under", "close", "over"]
 
 
 def from_typed(value: float, unit: Unit) -> float:
@@ -33,10 +34,12 @@ def grade_number(value: float, expected: float, tolerance: float) -> bool:
 
 @dataclass(frozen=True)
 class Reveal:
-    """A prediction next to the real value: teaching by the size of the surprise."""
+    """A prediction next to the real value: teaching by the size of the surprise. A guess
+    within ``tolerance`` (relative, as for numeric quizzes) counts as right."""
 
     guess: float
     actual: float
+    tolerance: float = 0.0
 
     @property
     def gap(self) -> float:
@@ -48,5 +51,11 @@ class Reveal:
         return self.gap / self.actual if self.actual else math.inf if self.gap else 0.0
 
     @property
+    def verdict(self) -> Verdict:
+        if grade_number(self.guess, self.actual, self.tolerance):
+            return "close"
+        return "under" if self.guess < self.actual else "over"
+
+    @property
     def underestimated(self) -> bool:
-        return self.guess < self.actual
+        return self.verdict == "under"

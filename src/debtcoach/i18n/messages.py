@@ -105,8 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there are no rows after the header",
     },
     "error.csv_period": {
-        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数",
-        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, …",
+        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数（最大 36500）",
+        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, … (at most 36500)",
     },
     "error.csv_date": {
         "zh": "「{value}」不是日期；请写 ISO 格式，如 2026-01-31",
@@ -467,15 +467,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.right": {"zh": "✓ 答对了", "en": "✓ Right"},
     "player.wrong": {"zh": "✗ 不对", "en": "✗ Not quite"},
     "player.expected": {"zh": "正确答案：{value}", "en": "The answer: {value}"},
-    "player.hint_hint": {"zh": "需要提示就按 h。", "en": "Press h for a hint."},
-    "player.reveal_under": {
-        "zh": "实际是 {actual}，你猜的是 {guess}：低估了 {gap}。很多人都会低估反复借款的代价。",
-        "en": "It is {actual}; you guessed {guess}: {gap} too low. Most people underestimate what re-borrowing costs.",
-    },
-    "player.reveal_over": {
-        "zh": "实际是 {actual}，你猜的是 {guess}（高了 {gap}）。",
-        "en": "It is {actual}; you guessed {guess} ({gap} too high).",
-    },
     "player.decided": {"zh": "你的选择：{choice}", "en": "You chose: {choice}"},
     "player.reveal": {"zh": "揭晓", "en": "Reveal"},
     "player.answer": {"zh": "提交答案", "en": "Answer"},
@@ -491,8 +482,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.why_hint": {"zh": "w 看原因", "en": "w: why"},
     "player.sources_hint": {"zh": "按 w 看来源。", "en": "w shows the sources."},
     "player.sources": {"zh": "来源", "en": "Sources"},
-    "player.number_needed": {"zh": "「{value}」不是数字；请输入一个数，如 18.25", "en": "'{value}' is not a number; type a number such as 18.25"},
-    "unit.percent": {"zh": "百分比，如 18.25", "en": "percent, e.g. 18.25"},
+    "player.number_needed": {"zh": "「{value}」不是数字；请输入一个数，如 12.5", "en": "'{value}' is not a number; type a number such as 12.5"},
+    "unit.percent": {"zh": "百分比，如 12.5", "en": "percent, e.g. 12.5"},
     "unit.yuan": {"zh": "元，如 3000", "en": "yuan, e.g. 3000"},
     "unit.share": {"zh": "百分比，如 40", "en": "percent, e.g. 40"},
     "unit.number": {"zh": "一个数", "en": "a number"},
@@ -546,9 +537,21 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def _merge_feature_catalogs() -> None:
     """Features keep their sentences in their own module; a key may be defined only once."""
-    from debtcoach.i18n import messages_assess, messages_workshop
+    from debtcoach.i18n import (
+        messages_assess,
+        messages_lessons,
+        messages_robust,
+        messages_sim,
+        messages_workshop,
+    )
 
-    for catalog in (messages_assess.MESSAGES, messages_workshop.MESSAGES):
+    for catalog in (
+        messages_assess.MESSAGES,
+        messages_lessons.MESSAGES,
+        messages_robust.MESSAGES,
+        messages_sim.MESSAGES,
+        messages_workshop.MESSAGES,
+    ):
         clash = set(catalog) & set(MESSAGES)
         if clash:
             raise RuntimeError(f"message keys defined twice: {sorted(clash)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from debtcoach.finance.apr import cost_of
@@ -53,6 +55,67 @@ def answer_value(
         result = _run(scenarios, answer.share_stacking, runs, progress)
         stacked = (result.state[:, : answer.share_stacking.month] != OK).any(axis=1)
         return float(stacked.mean())
+    raise TypeError(answer)
+
+
+@dataclass(frozen=True)
+class Working:
+    """How an answer is worked out, for the reveal: a formula (``kind``, a message key) and its
+    numbers. Names ending in ``_fen`` are money in fen, in ``_share`` fractions (0.1825)."""
+
+    kind: str
+    numbers: dict[str, float | int | str]
+
+
+def answer_working(
+    answer: Answer,
+    offers: dict[str, LoanOffer],
+    scenarios: dict[str, tuple[Scenario, int, int]],
+    runs: dict[str, SimResult],
+) -> Working:
+    """The formula behind ``answer_value`` with this lesson's numbers (runs already made)."""
+    if isinstance(answer, RatePerYear):
+        rate = parse_rate(answer.rate_per_year)
+        return Working("rate_per_year", {
+            "rate_share": float(rate.value), "unit": rate.period.unit.value,
+            "count": float(rate.period.per_year), "annual_share": float(rate.annual)})
+    if isinstance(answer, AprOf | CostOf | ReceivedOf):
+        offer_id = (answer.apr_of if isinstance(answer, AprOf) else
+                    answer.cost_of if isinstance(answer, CostOf) else answer.received_of)
+        cost = cost_of(offers[offer_id])
+        schedule, figures = cost.schedule, cost.figures
+        numbers: dict[str, float | int | str] = {
+            "amount_fen": schedule.contract, "received_fen": schedule.cash_received,
+            "at_payout_fen": schedule.contract - schedule.cash_received,
+            "repaid_fen": schedule.total_repaid, "cost_fen": schedule.total_cost,
+            "payments": len(schedule.rows) - 1, "apr_share": figures.apr_nominal,
+            "periodic_share": figures.periodic_rate, "per_year": figures.periods_per_year}
+        kind = ("apr_of" if isinstance(answer, AprOf) else
+                "cost_of" if isinstance(answer, CostOf) else "received_of")
+        return Working(kind, numbers)
+    if isinstance(answer, DebtAt | CostsAt | ShareStacking):
+        at = (answer.debt_at if isinstance(answer, DebtAt) else
+              answer.costs_at if isinstance(answer, CostsAt) else answer.share_stacking)
+        result = _run(scenarios, at, runs, None)
+        month = at.month - 1
+        m = result.metrics
+        if isinstance(answer, DebtAt):
+            return Working("debt_at", {"month": at.month, "paths": result.paths,
+                                       "debt_fen": round(float(np.mean(m["debt"][:, month])))})
+        if isinstance(answer, CostsAt):
+            def total(name: str) -> int:
+                return round(float(np.mean(np.sum(m[name][:, : month + 1], axis=1))))
+
+            interest, fees, penalties = (total("paid_interest"), total("paid_fees"),
+                                         total("paid_penalties"))
+            return Working("costs_at", {"month": at.month, "paths": result.paths,
+                                        "interest_fen": interest, "fees_fen": fees,
+                                        "penalties_fen": penalties,
+                                        "total_fen": interest + fees + penalties})
+        stacked = int((result.state[:, : at.month] != OK).any(axis=1).sum())
+        return Working("share_stacking", {"month": at.month, "paths": result.paths,
+                                          "stacked": stacked,
+                                          "share_share": stacked / result.paths})
     raise TypeError(answer)
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.finance.offers import LoanOffer
+from debtcoach.i18n import Lang
 from debtcoach.lessons.answers import answer_value
 from debtcoach.lessons.prose import split_sections
 from debtcoach.lessons.schema import (
@@ -40,7 +41,7 @@ from debtcoach.sim.scenario import Localized, Scenario
 from debtcoach.textfile import read_text
 from debtcoach.validation import input_errors
 
-LANGS = ("zh", "en")
+LANGS: tuple[Lang, ...] = ("zh", "en")
 NEEDS_SOURCES = (TextStep, OfferStep, QuizStep, WarningStep)
 
 
@@ -176,12 +177,16 @@ def _check_steps(
                 problem(f"{path}.sources", "source_unknown", value=source)
         if isinstance(step, NEEDS_SOURCES) and not step.sources:
             problem(f"{path}.sources", "sources_missing", kind=step.type)
-        section = getattr(step, "prose", None)
-        if section is not None:
+        for name in ("prose", "before"):
+            section = getattr(step, name, None)
+            if section is None:
+                continue
             for lang in LANGS:
                 if loaded.prose[lang] and section not in loaded.prose[lang]:
-                    problem(f"{path}.prose", "prose_section_missing", name=section, lang=lang)
+                    problem(f"{path}.{name}", "prose_section_missing", name=section, lang=lang)
         _check_references(loaded, step, path, problem, progress)
+        if isinstance(step, PredictStep | QuizStep) and step.id in loaded.answers:
+            _check_not_given_away(loaded, step, path, problem)
 
 
 def _check_references(
@@ -224,6 +229,27 @@ def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
         problem(path, "answer_unresolved", detail=str(value))
         return
     loaded.answers[step_id] = value
+
+
+def _check_not_given_away(loaded: LoadedLesson, step: PredictStep | QuizStep, path: str,
+                          problem: Any) -> None:
+    """Nothing shown before the answer may contain it: the question, the prose above it, the
+    hints, the input's example."""
+    from debtcoach.i18n import t
+    from debtcoach.lessons.giveaway import contains_answer
+
+    value = loaded.answers[step.id]
+    for lang in LANGS:
+        shown: list[tuple[str, str]] = [("question", step.question.text(lang)),
+                                        ("placeholder", t(f"unit.{step.unit}", lang))]
+        if step.before is not None:
+            shown.append(("before", loaded.prose[lang].get(step.before, "")))
+        if isinstance(step, QuizStep):
+            shown += [(f"hints[{i}]", hint.text(lang)) for i, hint in enumerate(step.hints)]
+        for name, text in shown:
+            found = contains_answer(text, value, step.unit)
+            if found is not None:
+                problem(f"{path}.{name}", "answer_given_away", value=found, lang=lang)
 
 
 def check_lessons(root: Path) -> tuple[list[LoadedLesson], list[InputError]]:

@@ -46,12 +46,15 @@ class Banner:
     why: Localized
     sources: tuple[str, ...]
     month: int | None  # 1-based month of the scenario it fired in, or None (offers, apps)
+    at_step: str = ""  # the step the learner was on when it fired (its banner stays there)
 
 
 @dataclass(frozen=True)
 class QuizResult:
     correct: bool
     expected: float | None  # numeric quizzes: the computed answer
+    picked: tuple[int, ...] = ()  # choice quizzes: what the learner picked (empty: gave up)
+    number: float | None = None  # numeric quizzes: what they typed, in the shown unit
 
 
 @dataclass
@@ -72,7 +75,8 @@ class LessonPlayer:
     index: int = 0
     log: list[tuple[Any, ...]] = field(default_factory=list)
     banners: list[Banner] = field(default_factory=list)
-    quiz_results: dict[str, QuizResult] = field(default_factory=dict)
+    quiz_results: dict[str, QuizResult] = field(default_factory=dict)  # final answers
+    tries: dict[str, list[QuizResult]] = field(default_factory=dict)  # every try, in order
     predictions: dict[str, Reveal] = field(default_factory=dict)
     decisions: dict[str, int] = field(default_factory=dict)
     hints_shown: dict[str, int] = field(default_factory=dict)
@@ -156,15 +160,43 @@ class LessonPlayer:
 
     def answer_quiz(self, choices: set[int] | None = None, number: float | None = None
                     ) -> QuizResult:
+        """One try. Right, or wrong with no hint left after a second try: the answer is final.
+        Wrong otherwise: the next hint shows and the learner tries again."""
         step = self._expect(QuizStep)
+        if step.id in self.quiz_results:
+            raise ValueError(f"quiz {step.id} is already answered")
+        if step.kind == "multiple" and not choices:
+            raise ValueError("nothing picked")
         self.log.append(("quiz", sorted(choices or ()), number))
         if step.kind == "numeric":
             expected = self.loaded.answers[step.id]
             typed = from_typed(number if number is not None else float("nan"), step.unit)
-            result = QuizResult(grade_number(typed, expected, step.tolerance), expected)
+            result = QuizResult(grade_number(typed, expected, step.tolerance), expected,
+                                number=number)
         else:
             correct = {i for i, choice in enumerate(step.choices) if choice.correct}
-            result = QuizResult(grade_choices(set(choices or ()), correct), None)
+            result = QuizResult(grade_choices(set(choices or ()), correct), None,
+                                picked=tuple(sorted(choices or ())))
+        tries = self.tries.setdefault(step.id, [])
+        tries.append(result)
+        shown = self.hints_shown.get(step.id, 0)
+        if result.correct:
+            self.quiz_results[step.id] = result
+        elif shown < len(step.hints):
+            self.hints_shown[step.id] = shown + 1
+        elif len(tries) >= 2:
+            self.quiz_results[step.id] = result
+        return result
+
+    def give_up(self) -> QuizResult | None:
+        """Show the answer and the explanation now (after the last try, or with none)."""
+        step = self.step
+        if not isinstance(step, QuizStep) or step.id in self.quiz_results:
+            return None
+        self.log.append(("give_up",))
+        tries = self.tries.get(step.id, [])
+        expected = self.loaded.answers.get(step.id)
+        result = tries[-1] if tries else QuizResult(False, expected)
         self.quiz_results[step.id] = result
         return result
 
@@ -174,7 +206,7 @@ class LessonPlayer:
         if not isinstance(step, QuizStep):
             return None
         shown = self.hints_shown.get(step.id, 0)
-        if shown >= len(step.hints):
+        if shown >= len(step.hints) or step.id in self.quiz_results:
             return None
         self.log.append(("hint",))
         self.hints_shown[step.id] = shown + 1
@@ -183,7 +215,7 @@ class LessonPlayer:
     def predict(self, typed: float) -> Reveal:
         step = self._expect(PredictStep)
         self.log.append(("predict", typed))
-        reveal = Reveal(from_typed(typed, step.unit), self.loaded.answers[step.id])
+        reveal = Reveal(from_typed(typed, step.unit), self.loaded.answers[step.id], step.tolerance)
         self.predictions[step.id] = reveal
         return reveal
 
@@ -251,6 +283,8 @@ class LessonPlayer:
                 player.answer_quiz(set(args[0]), args[1])
             elif kind == "hint":
                 player.hint()
+            elif kind == "give_up":
+                player.give_up()
             elif kind == "predict":
                 player.predict(args[0])
             elif kind == "decide":
@@ -303,7 +337,7 @@ class LessonPlayer:
             if month is False:
                 continue
             banner = Banner(step.id, step.message, step.why, tuple(step.sources),
-                            None if month is True else month)
+                            None if month is True else month, self.step.id)
             self._armed.remove(step)
             self.banners.append(banner)
             fired.append(banner)

@@ -145,14 +145,26 @@ class DecisionStep(StepBase):
     choices: list[Choice] = Field(min_length=2)
 
 
+class Feedback(Strict):
+    """What a prediction teaches, by how the guess compares (each optional)."""
+
+    under: Localized | None = None
+    close: Localized | None = None
+    over: Localized | None = None
+
+
 class PredictStep(StepBase):
-    """The learner guesses a number, then sees the real one and the gap."""
+    """The learner guesses a number, then sees the real one, the gap and the working.
+    ``before`` is the prose shown with the question; ``prose`` only after the guess (the reveal)."""
 
     type: Literal["predict"]
     question: Localized
     answer: Answer
     unit: Unit
-    prose: str | None = None  # shown with the reveal
+    tolerance: float = Field(default=0.02, ge=0)  # relative: a guess this close counts as right
+    before: str | None = None
+    prose: str | None = None
+    feedback: Feedback = Field(default_factory=Feedback)
 
 
 class QuizChoice(Strict):
@@ -161,6 +173,9 @@ class QuizChoice(Strict):
 
 
 class QuizStep(StepBase):
+    """A question with tries: each wrong answer brings the next hint; when the hints are used
+    up (or on request) the answer and its explanation. ``before`` is prose above the question."""
+
     type: Literal["quiz"]
     kind: Literal["single", "multiple", "numeric"]
     question: Localized
@@ -170,6 +185,7 @@ class QuizStep(StepBase):
     tolerance: float = Field(default=0.01, ge=0)  # relative, for numeric quizzes
     hints: list[Localized] = Field(default_factory=list)
     explanation: Localized
+    before: str | None = None
 
     @model_validator(mode="after")
     def _kind_fits(self) -> QuizStep:

@@ -81,10 +81,11 @@ BULLET, EQUAL_INSTALLMENT, EQUAL_PRINCIPAL, INTEREST_FIRST, FLAT_FEE = (
         Repayment.BULLET, Repayment.EQUAL_INSTALLMENT, Repayment.EQUAL_PRINCIPAL,
         Repayment.INTEREST_FIRST, Repayment.FLAT_FEE))
 
-(RECEIVED, PAID, PRINCIPAL, INTEREST, FEES, PENALTIES, COSTS, NEW_LOANS, INCOME,
- SPENDING) = (FLOWS.index(name) for name in (
-     "cash_received", "cash_paid", "paid_principal", "paid_interest", "paid_fees",
-     "paid_penalties", "costs", "new_loans", "income", "spending"))
+(RECEIVED, PAID, PRINCIPAL, INTEREST, FEES, PENALTIES, INTEREST_INCURRED, FEES_INCURRED,
+ PENALTIES_INCURRED, FROM_LOANS, NEW_LOANS, INCOME, SPENDING) = (FLOWS.index(name) for name in (
+     "cash_received", "cash_paid", "principal_paid", "interest_paid", "fees_paid",
+     "penalties_paid", "interest_incurred", "fees_incurred", "penalties_incurred",
+     "paid_from_new_loans", "new_loans", "income", "spending"))
 
 KINDS = ("loan", "repaid", "closed", "rolled", "refused", "overdue", "credit_mark",
          "cut_spending", "extra_payment")
@@ -360,6 +361,7 @@ class Loans:
         self.overdue_since = np.full(size, NOT_OVERDUE, dtype=np.int32)
         self.late_fee_charged = np.zeros(size, dtype=bool)
         self.penalty_from = np.zeros(size, dtype=np.int32)  # first day not yet charged
+        self.gap = np.zeros(size, dtype=np.int64)  # contract − what the borrower received
         self.was_overdue = np.zeros(size, dtype=bool)
         self.next_amount = np.zeros(size, dtype=np.int64)  # next instalment, as scheduled
 
@@ -449,6 +451,7 @@ class NumpyEngine:
         self.loans = Loans(paths, self.slots)
         self.all_slots = np.arange(self.slots)
         self.cash = np.full(paths, scenario.borrower.savings_fen, dtype=np.int64)
+        self.loan_cash = np.zeros(paths, dtype=np.int64)  # cash from loans, not spent yet
         self.cutting = np.zeros(paths, dtype=bool)
         # Per lender and path, lender-major so one lender's values are contiguous:
         first_lines = np.minimum(np.array(start_lines, dtype=np.int64), LINE_CEILING)
@@ -561,6 +564,7 @@ class NumpyEngine:
         needs = sum(event.amount_fen for event in self.scenario.events if event.falls_in(month))
         spending = np.where(self.cutting, self._cut_expenses(), expenses) + needs
         self.cash -= spending
+        np.maximum(self.loan_cash - spending, 0, out=self.loan_cash)  # loan money goes first
         self.flows[SPENDING] += spending
 
     def _cut_expenses(self) -> int:
@@ -588,7 +592,8 @@ class NumpyEngine:
         instalment = self._instalment(at, loans.k[at] + 1)
         loans.k[at] += 1
         loans.next_due[at] += loans.period[at]
-        self._add(COSTS, rows, instalment.interest + instalment.fees)
+        self._add(INTEREST_INCURRED, rows, instalment.interest)
+        self._add(FEES_INCURRED, rows, instalment.fees)
         due = instalment.due
         if self.tracks_coming:
             self._schedule_next(rows, at, loans.balance[at] - instalment.principal)
@@ -688,7 +693,7 @@ class NumpyEngine:
                         & (loans.n[at] == 1) & (self.cash[rows] >= extension))
         paths = rows[rolled]
         self._pay(paths, interest=unpaid.interest[rolled], fees=unpaid.fees[rolled] + fee[rolled])
-        self._add(COSTS, paths, fee[rolled])
+        self._add(FEES_INCURRED, paths, fee[rolled])
         loans.rollovers[at[rolled]] += 1
         loans.k[at[rolled]] -= 1
         if self.tracks_coming:
@@ -877,11 +882,15 @@ class NumpyEngine:
         self.loans_with[index][rows] += 1
         self.open_loans[rows] += 1
         deducted, at_payout = rule.deducted.on(contract), rule.at_payout.on(contract)
+        loans.gap[at] = deducted + at_payout
         self.cash[rows] += contract - deducted - at_payout
+        self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + contract - deducted - at_payout,
+                                          np.maximum(self.cash[rows], 0))
         self._add(RECEIVED, rows, contract - deducted)
         self._add(PAID, rows, at_payout)
         self._add(FEES, rows, deducted + at_payout)
-        self._add(COSTS, rows, deducted + at_payout)
+        self._add(FEES_INCURRED, rows, deducted + at_payout)
+        self._add(FROM_LOANS, rows, deducted + at_payout)  # paid out of the new loan itself
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
 
@@ -918,6 +927,7 @@ class NumpyEngine:
             settled += amount
             self._add(flow, rows, amount)
         self._add(PAID, rows, settled)
+        self._from_loans(rows, settled)
         self.events.add(REPAID, day, rows, settled, loans.lender[at])
         cleared = loans.overdue_total(at) == 0
         loans.overdue_since[at[cleared]] = NOT_OVERDUE
@@ -958,9 +968,13 @@ class NumpyEngine:
         """Pay off whole loans (a path may appear several times) and close them."""
         for flow, amount in ((PRINCIPAL, payoff.principal), (INTEREST, payoff.interest),
                              (FEES, payoff.fees), (PAID, payoff.due),
-                             (COSTS, payoff.interest + payoff.fees)):
+                             (INTEREST_INCURRED, payoff.interest), (FEES_INCURRED, payoff.fees)):
             np.add.at(self.flows[flow], rows, amount)
         np.subtract.at(self.cash, rows, payoff.due)
+        paths, where = np.unique(rows, return_inverse=True)
+        total = np.zeros(paths.size, dtype=np.int64)
+        np.add.at(total, where, payoff.due)
+        self._from_loans(paths, total)
         self._repay_principal(rows, at, payoff.principal, repeated=True)
         order = 2 * position.astype(np.int64)
         self.events.add(EXTRA_PAYMENT, day, rows, payoff.due, self.loans.lender[at],
@@ -990,7 +1004,7 @@ class NumpyEngine:
         loans.late_fee_charged[at] = True
         loans.od_penalties[at] += penalty
         loans.penalty_from[at] = through + 1
-        np.add.at(self.flows[COSTS], rows, penalty)
+        np.add.at(self.flows[PENALTIES_INCURRED], rows, penalty)
 
     def _mark_past_grace(self, day: int) -> None:
         """The first day a loan of a path is past its grace period sets the credit mark."""
@@ -1020,6 +1034,10 @@ class NumpyEngine:
                         + loans.od_fees.reshape(shape).sum(axis=1)
                         + loans.od_penalties.reshape(shape).sum(axis=1))
         self.metrics["debt"][month] = self.owed.sum(axis=0) + owed_overdue
+        self.metrics["costs_owed"][month] = owed_overdue - loans.od_principal.reshape(shape).sum(
+            axis=1)
+        self.metrics["principal_received_outstanding"][month] = np.maximum(
+            loans.balance + loans.od_principal - loans.gap, 0).reshape(shape).sum(axis=1)
         self.metrics["cash"][month] = self.cash
         self.metrics["active_loans"][month] = self.open_loans
         self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
@@ -1035,6 +1053,12 @@ class NumpyEngine:
 
     # --- ledger -------------------------------------------------------------------------------
 
+    def _from_loans(self, rows: Rows, paid: I64 | int) -> None:
+        """Payments to lenders (``rows`` distinct paths) use money from loans first."""
+        used = np.minimum(paid, self.loan_cash[rows])
+        self.loan_cash[rows] -= used
+        self._add(FROM_LOANS, rows, used)
+
     def _add(self, flow: int, rows: Rows, amount: I64 | int) -> None:
         """Add to a month flow; ``rows`` are distinct paths."""
         self.flows[flow][rows] += amount
@@ -1045,6 +1069,7 @@ class NumpyEngine:
         total = principal + interest + fees
         self.cash[rows] -= total
         self._add(PAID, rows, total)
+        self._from_loans(rows, total)
         self._add(PRINCIPAL, rows, principal)
         self._add(INTEREST, rows, interest)
         self._add(FEES, rows, fees)

@@ -84,6 +84,7 @@ class _Loan:
     period_days: int
     next_due: int
     balance: int
+    gap: int  # contract − what reached the borrower's hands (fees deducted or paid at payout)
     k: int = 0
     rollovers: int = 0
     od_principal: int = 0
@@ -105,6 +106,15 @@ class _Loan:
     @property
     def debt_fen(self) -> int:
         return self.balance + self.overdue_fen
+
+    @property
+    def received_outstanding_fen(self) -> int:
+        """Contract principal outstanding less the part the borrower never received."""
+        return max(0, self.balance + self.od_principal - self.gap)
+
+    @property
+    def costs_owed_fen(self) -> int:
+        return self.od_interest + self.od_fees + self.od_penalties
 
     @property
     def done(self) -> bool:
@@ -129,6 +139,7 @@ class _Path:
         self.incomes = incomes
         self.record = record
         self.cash = scenario.borrower.savings_fen
+        self.loan_cash = 0  # the part of cash that came from loans and is not spent yet
         self.cutting = False
         self.mark = False
         self.ever_borrowed: set[str] = set()
@@ -191,25 +202,33 @@ class _Path:
             self.events.append(SimEvent(day, self.index, kind, lender, amount, reason))
 
     def spend(self, amount: int) -> None:
+        """Spending uses money from loans first."""
         self.cash -= amount
+        self.loan_cash = max(0, self.loan_cash - amount)
         self.flows["spending"] += amount
 
     def receive(self, income: int) -> None:
         self.cash += income
         self.flows["income"] += income
 
-    def incur(self, cost: int) -> None:
-        self.flows["costs"] += cost
+    def incur(self, interest: int = 0, fees: int = 0, penalties: int = 0) -> None:
+        self.flows["interest_incurred"] += interest
+        self.flows["fees_incurred"] += fees
+        self.flows["penalties_incurred"] += penalties
 
     def pay_lender(self, principal: int = 0, interest: int = 0, fees: int = 0,
                    penalties: int = 0) -> None:
+        """Pay from cash, money from loans first."""
         total = principal + interest + fees + penalties
+        from_loans = min(total, self.loan_cash)
+        self.loan_cash -= from_loans
+        self.flows["paid_from_new_loans"] += from_loans
         self.cash -= total
         self.flows["cash_paid"] += total
-        self.flows["paid_principal"] += principal
-        self.flows["paid_interest"] += interest
-        self.flows["paid_fees"] += fees
-        self.flows["paid_penalties"] += penalties
+        self.flows["principal_paid"] += principal
+        self.flows["interest_paid"] += interest
+        self.flows["fees_paid"] += fees
+        self.flows["penalties_paid"] += penalties
 
     # -- step 1: month start -----------------------------------------------------------------
 
@@ -228,7 +247,7 @@ class _Path:
         loan.k += 1
         loan.next_due += loan.period_days
         row = loan.rows[loan.k]
-        self.incur(row.interest + row.fees)
+        self.incur(interest=row.interest, fees=row.fees)
         due = row.payment
         # Reading: an instalment of 0 (a bullet row before the last, say) is paid even while cash
         # is negative; otherwise it would open an overdue spell of nothing.
@@ -260,7 +279,7 @@ class _Path:
         extension = row.interest + row.fees + rollover_fee
         if self.cash < extension:
             return False
-        self.incur(rollover_fee)
+        self.incur(fees=rollover_fee)
         self.pay_lender(interest=row.interest, fees=row.fees + rollover_fee)
         loan.rollovers += 1
         loan.k -= 1
@@ -362,16 +381,20 @@ class _Path:
             period_days=period_days,
             next_due=day + period_days,
             balance=offer.amount_fen,
+            gap=offer.amount_fen - received_fen(offer),
         )
         self.ever_borrowed.add(lender.id)
         deducted, at_payout = offer.deducted_at_payout_fen(), offer.paid_at_payout_fen()
         # Reading: cash_received is P − deducted fees and the once-at-payout fees count in
-        # cash_paid, so paid_* add up to cash_paid + deducted fees (the net cash is the same).
-        self.cash += schedule.cash_received
+        # cash_paid, so *_paid add up to cash_paid + deducted fees (the net cash is the same).
+        # Both kinds of payout fee are paid out of the new loan itself.
+        self.cash += schedule.cash_received - at_payout
+        self.loan_cash = min(self.loan_cash + received_fen(offer), max(self.cash, 0))
         self.flows["cash_received"] += schedule.cash_received
-        self.flows["paid_fees"] += deducted
-        self.incur(deducted + at_payout)
-        self.pay_lender(fees=at_payout)
+        self.flows["fees_paid"] += deducted + at_payout
+        self.flows["cash_paid"] += at_payout
+        self.flows["paid_from_new_loans"] += deducted + at_payout
+        self.incur(fees=deducted + at_payout)
         self.flows["new_loans"] += 1
         # Reading: the `loan` event carries the contract amount P.
         self.event(day, "loan", lender.id, offer.amount_fen)
@@ -428,7 +451,7 @@ class _Path:
     def pay_off(self, day: int, slot: int, loan: _Loan) -> None:
         row = loan.rows[loan.k + 1]
         self.event(day, "extra_payment", loan.lender.id, loan.payoff_fen())
-        self.incur(row.interest + row.fees)
+        self.incur(interest=row.interest, fees=row.fees)
         self.pay_lender(principal=loan.balance, interest=row.interest, fees=row.fees)
         loan.balance = 0
         self.close(day, slot, loan)
@@ -458,7 +481,7 @@ class _Path:
             loan.late_fee_charged = True
             penalty += late.late_fee_fen
         loan.od_penalties += penalty
-        self.incur(penalty)
+        self.incur(penalties=penalty)
 
     # -- month report ------------------------------------------------------------------------
 
@@ -468,6 +491,9 @@ class _Path:
                             if loan.overdue_since is not None), default=0)
         self.reports.append(self.flows | {
             "debt": sum(loan.debt_fen for loan in loans),
+            "principal_received_outstanding": sum(loan.received_outstanding_fen
+                                                  for loan in loans),
+            "costs_owed": sum(loan.costs_owed_fen for loan in loans),
             "cash": self.cash,
             "active_loans": len(loans),
             "active_lenders": len({loan.lender.id for loan in loans}),

@@ -1,6 +1,8 @@
-"""What a simulation produces: month-end reports per path as integer arrays, and an event log.
+"""What a simulation produces: month reports per path as integer arrays, and an event log.
 
-Both engines fill the same structure, so tests can compare them array by array.
+Both engines fill the same structure, so tests can compare them array by array. The month record
+names what it counts: ``*_incurred`` is charged in the month whether paid or not, ``*_paid`` is
+paid in the month (docs/engine.md, "Reports").
 """
 
 from __future__ import annotations
@@ -12,15 +14,37 @@ import numpy as np
 
 from debtcoach.sim.scenario import Policy, Scenario
 
-STATES = ("ok", "stacking", "overdue", "collections", "default")
-OK, STACKING, OVERDUE, COLLECTIONS, DEFAULT = range(5)
+STATES = ("ok", "multi_lending", "stacking", "overdue", "collections", "default")
+OK, MULTI_LENDING, STACKING, OVERDUE, COLLECTIONS, DEFAULT = range(len(STATES))
 
-# Sums over the month.
-FLOWS = ("cash_received", "cash_paid", "paid_principal", "paid_interest", "paid_fees",
-         "paid_penalties", "costs", "new_loans", "income", "spending")
-# Values at the month's end.
-LEVELS = ("debt", "cash", "active_loans", "active_lenders", "days_overdue")
+# Sums over the month, kept by the engines.
+FLOWS = ("cash_received", "cash_paid", "principal_paid", "interest_paid", "fees_paid",
+         "penalties_paid", "interest_incurred", "fees_incurred", "penalties_incurred",
+         "paid_from_new_loans", "new_loans", "income", "spending")
+# Values at the month's end, kept by the engines.
+LEVELS = ("debt", "principal_received_outstanding", "costs_owed", "cash", "active_loans",
+          "active_lenders", "days_overdue")
 METRICS = FLOWS + LEVELS
+# Worked out from the above for every result (``derived_metrics``).
+DERIVED = ("paid", "costs", "costs_to_date", "costs_paid", "paid_to_date", "paid_from_income")
+
+LEGACY_NAMES = {"paid_principal": "principal_paid", "paid_interest": "interest_paid",
+                "paid_fees": "fees_paid", "paid_penalties": "penalties_paid"}
+
+
+def derived_metrics(m: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Totals and running totals over the months (axis 1) of a result's engine metrics."""
+    costs = m["interest_incurred"] + m["fees_incurred"] + m["penalties_incurred"]
+    costs_paid = m["interest_paid"] + m["fees_paid"] + m["penalties_paid"]
+    paid = m["principal_paid"] + costs_paid
+    return {
+        "paid": paid,
+        "costs": costs,
+        "costs_to_date": np.cumsum(costs, axis=1),
+        "costs_paid": costs_paid,
+        "paid_to_date": np.cumsum(costs_paid, axis=1),
+        "paid_from_income": paid - m["paid_from_new_loans"],
+    }
 
 
 @dataclass(frozen=True)
@@ -39,13 +63,21 @@ class SimEvent:
 
 @dataclass
 class SimResult:
-    """``metrics[name][path, month]`` in fen (or counts); ``state[path, month]`` indexes STATES."""
+    """``metrics[name][path, month]`` in fen (or counts); ``state[path, month]`` indexes STATES.
+
+    ``metrics`` holds the engines' METRICS and, added here, the DERIVED totals."""
 
     scenario: Scenario
     start_cash: np.ndarray  # (paths,) fen at day 0, before anything happens
     metrics: dict[str, np.ndarray]
     state: np.ndarray
     events: list[SimEvent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.metrics = {**self.metrics, **derived_metrics(self.metrics)}
+        # Former names, kept until every screen reads the new ones.
+        for old, new in LEGACY_NAMES.items():
+            self.metrics[old] = self.metrics[new]
 
     @property
     def paths(self) -> int:
@@ -56,9 +88,10 @@ class SimResult:
         return int(self.state.shape[1])
 
     def debt_to_income(self) -> np.ndarray:
-        """Money paid to lenders in each month ÷ the borrower's usual monthly income."""
+        """What the borrower paid lenders from their own money in each month ÷ their usual
+        monthly income (payments made with new loans are ``paid_from_new_loans``)."""
         income = self.scenario.borrower.monthly_income_fen
-        paid = self.metrics["cash_paid"].astype(np.float64)
+        paid = self.metrics["paid_from_income"].astype(np.float64)
         return paid / income if income else np.where(paid > 0, np.inf, 0.0)
 
 

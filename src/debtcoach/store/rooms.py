@@ -18,7 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, Self, cast
 
 from debtcoach.errors import InputError
 from debtcoach.store.db import Store, _check_ids, _reported
@@ -250,7 +250,7 @@ class ParticipantStore(RoomStore):
         self._local_settings: dict[str, str] = {}
 
     @classmethod
-    def enter(cls, folder: Path, code: str, participant: str) -> ParticipantStore:
+    def enter(cls, folder: Path, code: str, participant: str) -> Self:
         """Open the facilitator's store as ``participant`` of room ``code`` (which must exist)."""
         store = cls.open(folder)
         try:
@@ -291,8 +291,9 @@ class ParticipantStore(RoomStore):
     # --- the app's calls, kept under the room ----------------------------------------------
 
     def save_progress(self, lesson_id: str, log: list[Action], step_id: str,
-                      finished: bool) -> None:
-        """Save this participant's place; a decision just taken is kept as the room's answer."""
+                      finished: bool) -> bool:
+        """Save this participant's place (always kept: one process per participant); a
+        decision just taken is kept as the room's answer."""
         _check_ids(lesson_id, step_id)
         text = encode_log(log)
         now = _now().isoformat()
@@ -306,6 +307,7 @@ class ParticipantStore(RoomStore):
                        (lesson_id, step_id, now, self.room_code, self.participant))
             if log and log[-1][0] == "decide" and len(log[-1]) == 2:
                 self._put(db, lesson_id, step_id, "decision", [int(log[-1][1])], None, None)
+        return True
 
     def load_progress(self, lesson_id: str) -> Progress | None:
         return self.all_progress().get(lesson_id)

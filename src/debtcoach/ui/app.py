@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.reactive import var
 from textual.screen import Screen
 
-from debtcoach.i18n import Lang, t
+from debtcoach.errors import InputError
+from debtcoach.i18n import Lang, error_line, t
 from debtcoach.ui.catalog import LessonEntry, scan
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.settings import THEMES, Settings
 
 if TYPE_CHECKING:
-    from debtcoach.store import Store
+    from debtcoach.ui.saving import SessionStore
 
 
 class DebtCoachApp(App[None]):
@@ -31,14 +33,18 @@ class DebtCoachApp(App[None]):
 
     lang: var[Lang] = var[Lang]("en")
 
-    def __init__(self, settings: Settings, store: Store) -> None:
+    def __init__(self, settings: Settings, store: SessionStore) -> None:
         super().__init__()
         self.settings = settings
         self.store = store
+        # What went wrong with saving this session, newest last (also shown as notifications).
+        self.store_problems: list[str] = []
+        store.on_failure = self.report_store_failure
+        store.on_kept_other = lambda: self.report_store_problem(self.t("store.kept_other_window"))
         self.set_reactive(DebtCoachApp.lang, settings.lang)
         self.lessons: list[LessonEntry] = scan(settings.lessons_dir)
-        # Chosen before the app runs: an ansi theme picked later turns text black under NO_COLOR.
-        self.theme = settings.theme
+        self.theme = settings.theme if settings.theme in THEMES else THEMES[0]
+        self._match_no_color_filter()
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -53,6 +59,18 @@ class DebtCoachApp(App[None]):
             join_room(self)
             return
         self.push_screen(HomeScreen())
+        set_aside = self.store.newly_set_aside()
+        if set_aside:
+            self.report_store_problem(self.t("store.set_aside", count=len(set_aside),
+                                             rows="; ".join(set_aside)))
+
+    def report_store_failure(self, error: InputError) -> None:
+        """A save failed (disk full, …): say so and carry on; the next save tries again."""
+        self.report_store_problem(self.t("store.saved_failed", error=error_line(error, self.lang)))
+
+    def report_store_problem(self, text: str) -> None:
+        self.store_problems.append(text)
+        self.notify(text, severity="warning", timeout=15, markup=False)
 
     def watch_lang(self, lang: Lang) -> None:
         """Every screen relabels itself; nobody loses their place."""
@@ -74,8 +92,24 @@ class DebtCoachApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            return
         self.theme = theme
         self.store.set_setting("theme", theme)
+
+    def watch_theme(self) -> None:
+        self._match_no_color_filter()
+
+    def _match_no_color_filter(self) -> None:
+        """Under NO_COLOR, Textual picks its colour filter from the theme the app starts with:
+        greyscale for a true-colour theme, none for an ansi one. Keep it matching the theme
+        chosen since, or an ansi theme draws black text (and a true-colour one full colour)."""
+        if not self.no_color:
+            return
+        wanted: LineFilter = NoColor() if self.native_ansi_color else Monochrome()
+        kept = [f for f in self._filters if not isinstance(f, NoColor | Monochrome)]
+        self._filters[:] = [*kept, wanted]
+        self.refresh(layout=True)
 
     async def action_quit(self) -> None:
         """Quit, saving the lesson in progress first."""
@@ -133,13 +167,16 @@ class DebtCoachApp(App[None]):
 
 def make_app(settings: Settings) -> DebtCoachApp:
     """The app with saved settings applied (command-line choices win) and its store open."""
-    from debtcoach.store import Store, data_dir
-    from debtcoach.store.rooms import ParticipantStore, new_participant_id
+    from debtcoach.store import data_dir
+    from debtcoach.ui.saving import SessionStore
 
     folder = data_dir(settings.data_dir)
-    store = (ParticipantStore.enter(folder, settings.room,
-                                    settings.participant or new_participant_id())
-             if settings.room else Store.open(folder))
+    if settings.room:  # a workshop participant: progress and answers go under the room
+        from debtcoach.workshop.join import RoomSessionStore
+
+        store: SessionStore = RoomSessionStore.enter(folder, settings.room, settings.participant)
+    else:
+        store = SessionStore.open(folder)
     saved_lang = store.get_setting("lang")
     if saved_lang in ("zh", "en") and not settings.lang_chosen:
         settings.lang = "zh" if saved_lang == "zh" else "en"

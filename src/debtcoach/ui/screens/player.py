@@ -7,10 +7,13 @@ on the player, then the screen redraws from the player's state and saves the act
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,9 +29,6 @@ from textual.widgets import (
     Label,
     Markdown,
     ProgressBar,
-    RadioButton,
-    RadioSet,
-    SelectionList,
     Static,
 )
 from textual.worker import get_current_worker
@@ -37,11 +37,13 @@ from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import error_line, money, percent
 from debtcoach.ui.catalog import LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.number_input import NumberInput
 
 if TYPE_CHECKING:
     from debtcoach.lessons.loader import LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
+    from debtcoach.lessons.schema import PredictStep, QuizStep
     from debtcoach.ui.app import DebtCoachApp
 
 PLAY_SECONDS = 0.6
@@ -57,9 +59,15 @@ class PlayerScreen(Screen[None]):
         Binding("right,space", "next", "Next", id="next"),
         Binding("left", "back", "Back", id="back"),
         Binding("h", "hint", "Hint", id="hint"),
+        Binding("a", "give_up", "Answer", id="give_up"),
         Binding("p", "play", "Play", id="play"),
         Binding("w", "why", "Why", id="why"),
         Binding("escape", "home", "Home", id="home"),
+        # The step pane scrolls without Tab; between decision buttons the arrows move the focus.
+        Binding("down", "scroll_step(1)", "Scroll", id="scroll", show=False),
+        Binding("up", "scroll_step(-1)", "Scroll", id="scroll", show=False),
+        Binding("pagedown", "scroll_step(10)", "Scroll", id="scroll", show=False),
+        Binding("pageup", "scroll_step(-10)", "Scroll", id="scroll", show=False),
     ]
 
     class StepShown(Message):
@@ -102,6 +110,8 @@ class PlayerScreen(Screen[None]):
         self._texts_shown: dict[str, str] = {}
         self._sources: dict[str, tuple[str, str]] = {}
         self._playing: Timer | None = None
+        self._scrolled_for: str | None = None
+        self._feedback_seen = ""
 
     @property
     def coach(self) -> DebtCoachApp:
@@ -137,7 +147,8 @@ class PlayerScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.coach.settings.plain:
             self.add_class("plain")
-        self.query_one("#body").display = False
+        for hidden in ("#body", "#banner", "#cost"):
+            self.query_one(hidden).display = False
         self.relabel()
         self.load_lesson()
 
@@ -203,6 +214,8 @@ class PlayerScreen(Screen[None]):
             self.call_later(self.show_step)
 
     async def show_step(self) -> None:
+        from debtcoach.lessons.schema import OfferStep, QuizStep, TextStep
+
         player = self.player
         if player is None:
             return
@@ -216,10 +229,31 @@ class PlayerScreen(Screen[None]):
         self._set_text("detail", self._detail(step))
         await self._build_controls(step)
         self._set_text("feedback", self._feedback(step))
-        _show(self.query_one("#simulation"), player.active_scenario is not None)
+        self.set_class(player.active_scenario is None, "-no-simulation")
+        # At 80×24 the chart steps aside for reading and questions that are not about it.
+        self.set_class(isinstance(step, TextStep | QuizStep | OfferStep), "-reading")
         self.show_simulation()
         self.show_banner()
+        self._scroll_to_news(step.id)
+        self.refresh_bindings()
         self.post_message(self.StepShown(step.id, player.index))
+
+    def _scroll_to_news(self, step_id: str) -> None:
+        """A new step starts at the top, or, when its question and controls would not fit
+        under the prose, at the question; new feedback (a hint, a reveal, the answer) is
+        scrolled into view."""
+        pane = self.query_one("#step", VerticalScroll)
+        feedback = self._texts_shown.get("feedback", "")
+        if self._scrolled_for != step_id:
+            self._scrolled_for = step_id
+            pane.scroll_home(animate=False, immediate=True)
+            if self.query_one("#controls").children:
+                self.call_after_refresh(pane.scroll_to_widget, self.query_one("#detail"),
+                                        animate=False, top=True)
+        elif feedback and feedback != self._feedback_seen:
+            self.call_after_refresh(pane.scroll_to_widget, self.query_one("#feedback"),
+                                    animate=False)
+        self._feedback_seen = feedback
 
     def _set_text(self, widget_id: str, text: str) -> None:
         """Update a Static only when its text changed: every update lays the screen out again."""
@@ -234,11 +268,16 @@ class PlayerScreen(Screen[None]):
             self.query_one("#prose", Markdown).update(text)
 
     def _prose(self, step: object) -> str:
+        """The step's prose; a question's reveal (``prose``) only once it is answered, under the
+        prose that leads up to it (``before``)."""
+        from debtcoach.lessons.schema import PredictStep, QuizStep
+
         assert self.player is not None
-        section = getattr(step, "prose", None)
-        if section is None:
-            return ""
-        return self.player.loaded.prose[self.coach.lang].get(section, "")
+        sections = self.player.loaded.prose[self.coach.lang]
+        names = [getattr(step, "before", None)]
+        if not isinstance(step, PredictStep | QuizStep) or self.player.step_done():
+            names.append(getattr(step, "prose", None))
+        return "\n\n".join(sections.get(name, "") for name in names if name is not None)
 
     def _detail(self, step: object) -> str:
         """What the step shows besides prose: the ad and its real cost, a question, a summary."""
@@ -257,9 +296,12 @@ class PlayerScreen(Screen[None]):
         if isinstance(step, OfferStep):
             return self._offer_text(step.offer, step.id in player.revealed)
         if isinstance(step, QuizStep | PredictStep):
-            return f"[b]{step.question.text(lang)}[/b]"
+            question = f"[b]{inline(step.question.text(lang))}[/b]"
+            if isinstance(step, QuizStep) and step.id in player.quiz_results and step.choices:
+                return "\n".join([question, "", *self._marked_choices(step)])
+            return question
         if isinstance(step, DecisionStep):
-            return f"[b]{step.prompt.text(lang)}[/b]"
+            return f"[b]{inline(step.prompt.text(lang))}[/b]"
         if isinstance(step, ScenarioStep):
             run = player.run(step.scenario)
             months = player.loaded.scenarios[step.scenario][0].months
@@ -296,36 +338,113 @@ class PlayerScreen(Screen[None]):
         ]
         return "\n".join(lines)
 
+    def _marked_choices(self, step: QuizStep) -> list[str]:
+        """Every choice of an answered quiz: which were right, which the learner picked, with a
+        symbol and a word (never colour alone)."""
+        assert self.player is not None
+        app, lang = self.coach, self.coach.lang
+        picked = set(self.player.quiz_results[step.id].picked)
+        lines = []
+        for index, choice in enumerate(step.choices):
+            key = ("player.choice_right_picked" if choice.correct and index in picked else
+                   "player.choice_right_missed" if choice.correct else
+                   "player.choice_wrong_picked" if index in picked else "player.choice_other")
+            lines.append(app.t(key, text=inline(choice.text.text(lang))))
+        return lines
+
     def _feedback(self, step: object) -> str:
         from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep
 
         assert self.player is not None
         app, lang, player = self.coach, self.coach.lang, self.player
         if isinstance(step, QuizStep):
-            lines = [f"💡 {h.text(lang)}" for h in step.hints[: player.hints_shown.get(step.id, 0)]]
-            result = player.quiz_results.get(step.id)
-            if result is not None:
-                verdict = app.t("player.right" if result.correct else "player.wrong")
-                lines.append(f"[b]{verdict}[/b]")
-                if result.expected is not None:
-                    lines.append(app.t("player.expected", value=self._shown(result.expected,
-                                                                               step.unit)))
-                lines.append(step.explanation.text(lang))
-            elif step.hints:
-                lines.append(app.t("player.hint_hint"))
-            return "\n".join(lines)
+            return self._quiz_feedback(step)
         if isinstance(step, PredictStep) and step.id in player.predictions:
             reveal = player.predictions[step.id]
-            key = "player.reveal_under" if reveal.underestimated else "player.reveal_over"
-            return app.t(key, actual=self._shown(reveal.actual, step.unit),
-                         guess=self._shown(reveal.guess, step.unit),
-                         gap=percent(abs(reveal.relative_gap), lang, digits=0)
-                         if math.isfinite(reveal.relative_gap) else "∞")
+            verdict = reveal.verdict
+            lines = [app.t(f"player.reveal_{verdict}", actual=self._shown(reveal.actual, step.unit),
+                           guess=self._shown(reveal.guess, step.unit),
+                           gap=self._gap(reveal.actual, reveal.guess, step.unit),
+                           tolerance=self._tolerance(reveal.actual, step.tolerance, step.unit))]
+            said = getattr(step.feedback, verdict)
+            if said is not None:
+                lines.append(inline(said.text(lang)))
+            lines.append(self._working(step))
+            return "\n".join(lines)
         if isinstance(step, DecisionStep) and step.id in player.decisions:
             choice = step.choices[player.decisions[step.id]]
-            text = app.t("player.decided", choice=choice.label.text(lang))
-            return text + ("\n" + choice.feedback.text(lang) if choice.feedback else "")
+            text = app.t("player.decided", choice=inline(choice.label.text(lang)))
+            return text + ("\n" + inline(choice.feedback.text(lang)) if choice.feedback else "")
         return ""
+
+    def _quiz_feedback(self, step: QuizStep) -> str:
+        assert self.player is not None
+        app, lang, player = self.coach, self.coach.lang, self.player
+        lines = [f"💡 {inline(h.text(lang))}"
+                 for h in step.hints[: player.hints_shown.get(step.id, 0)]]
+        result = player.quiz_results.get(step.id)
+        tries = player.tries.get(step.id, [])
+        if result is None:
+            if tries:
+                lines.insert(0, f"[b]{app.t('player.try_again')}[/b]")
+            if player.hints_shown.get(step.id, 0) < len(step.hints):
+                lines.append(app.t("player.hint_hint"))
+            lines.append(app.t("player.give_up_hint"))
+            return "\n".join(lines)
+        verdict = app.t("player.right" if result.correct else "player.wrong")
+        lines.append(f"[b]{verdict}[/b]")
+        if result.expected is not None:
+            if result.number is not None:
+                lines.append(app.t("player.your_number",
+                                   value=self._shown(result.number, "number")
+                                   + ("%" if step.unit in ("percent", "share") else "")))
+            lines.append(app.t("player.expected", value=self._shown(result.expected, step.unit)))
+            lines.append(self._working(step))
+        lines.append(inline(step.explanation.text(lang)))
+        return "\n".join(lines)
+
+    def _working(self, step: PredictStep | QuizStep) -> str:
+        """The formula with the step's numbers."""
+        from debtcoach.lessons.answers import answer_working
+
+        assert self.player is not None and step.answer is not None
+        loaded, lang = self.player.loaded, self.coach.lang
+        working = answer_working(step.answer, dict(loaded.offers), loaded.scenarios, loaded.runs)
+        numbers: dict[str, object] = {}
+        for name, value in working.numbers.items():
+            if name.endswith("_fen"):
+                numbers[name.removesuffix("_fen")] = money(int(value), lang)
+            elif name.endswith("_share"):
+                numbers[name.removesuffix("_share")] = percent(float(value), lang)
+            elif isinstance(value, float):
+                numbers[name] = f"{value:,.0f}" if value == round(value) else f"{value:,.2f}"
+            elif isinstance(value, int):
+                numbers[name] = f"{value:,}"
+            else:
+                numbers[name] = value
+        if working.kind == "rate_per_year":
+            unit = str(working.numbers["unit"])
+            numbers["per"] = self.coach.t(f"per.{unit}")
+            numbers["periods"] = self.coach.t(f"periods.{unit}")
+        formula = self.coach.t(f"working.{working.kind}", **numbers)
+        paths = working.numbers.get("paths", 1)
+        if working.kind in ("debt_at", "costs_at") and isinstance(paths, int) and paths > 1:
+            formula += self.coach.t("working.average", paths=f"{paths:,}")
+        return self.coach.t("player.working", formula=formula)
+
+    def _gap(self, actual: float, guess: float, unit: str) -> str:
+        """How far off: percentage points for rates and shares, yuan (and a share) for money."""
+        lang = self.coach.lang
+        if unit in ("percent", "share"):
+            return self.coach.t("player.gap_points", points=f"{abs(actual - guess) * 100:,.2f}")
+        shown = self._shown(abs(actual - guess), unit)
+        if not actual:
+            return shown
+        return self.coach.t("player.gap_money", money=shown,
+                            share=percent(abs(actual - guess) / abs(actual), lang, digits=0))
+
+    def _tolerance(self, actual: float, tolerance: float, unit: str) -> str:
+        return self._gap(actual, actual * (1 + tolerance), unit).split("（")[0].split(" (")[0]
 
     def _shown(self, value: float, unit: str) -> str:
         lang = self.coach.lang
@@ -356,19 +475,15 @@ class PlayerScreen(Screen[None]):
             widgets = [NumberInput(app.t(f"unit.{step.unit}"), id="number"),
                        Button(app.t("player.reveal"), id="submit")]
         elif isinstance(step, QuizStep) and step.id not in player.quiz_results:
-            if step.kind == "single":
-                widgets = [RadioSet(*[RadioButton(c.text.text(lang)) for c in step.choices],
-                                    id="single")]
-            elif step.kind == "multiple":
-                widgets = [SelectionList[int](*[(c.text.text(lang), i)
-                                               for i, c in enumerate(step.choices)],
-                                             id="multiple")]
+            if step.kind in ("single", "multiple"):
+                texts = [Text.from_markup(inline(c.text.text(lang))) for c in step.choices]
+                widgets = [ChoiceList(texts, step.kind == "multiple", id="choices")]
             else:
                 widgets = [NumberInput(app.t(f"unit.{step.unit}"), id="number")]
             widgets.append(Button(app.t("player.answer"), id="submit", variant="primary"))
         if widgets:
             await controls.mount_all(widgets)  # type: ignore[arg-type]
-            cast("Input | RadioSet", widgets[0]).focus()
+            cast(Widget, widgets[0]).focus()
         else:
             self.set_focus(None)
 
@@ -385,9 +500,10 @@ class PlayerScreen(Screen[None]):
         chart.show(debts, need, lang)  # type: ignore[attr-defined]
         chart.border_title = app.t("player.chart", need=money(need, lang))
         self.query_one("#month", Static).update(self._month_table(result))
-        self._set_text("cost", app.t("player.cost_line", costs=money(costs, lang),
-                                     borrowed=money(need, lang))
-                       if result is not None and result.months else "")
+        cost = (app.t("player.cost_line", costs=money(costs, lang), borrowed=money(need, lang))
+                if result is not None and result.months else "")
+        self._set_text("cost", cost)
+        _show(self.query_one("#cost"), bool(cost))
 
     def _month_table(self, result: object) -> Table | str:
         from debtcoach.sim.results import STATES, SimResult
@@ -421,10 +537,12 @@ class PlayerScreen(Screen[None]):
 
     def show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
-        if self.player is None or not self.player.banners:
-            _show(banner, False)
+        player = self.player
+        if player is None or not player.banners or player.banners[-1].at_step not in (
+                player.step.id, player.banners[-1].step_id):
+            _show(banner, False)  # an old warning does not linger over unrelated steps
             return
-        last = self.player.banners[-1]
+        last = player.banners[-1]
         text = self._banner_text(last.message.text(self.coach.lang))
         if last.month is not None:
             text += "  " + self.coach.t("player.warning_month", month=last.month)
@@ -459,6 +577,42 @@ class PlayerScreen(Screen[None]):
 
     async def action_hint(self) -> None:
         if self.player is not None and self.player.hint() is not None:
+            await self._after([])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that do something on this step show in the footer."""
+        from debtcoach.lessons.schema import QuizStep, ScenarioStep
+
+        player = self.player
+        if player is None:
+            return action not in ("hint", "give_up", "play", "why", "next", "back")
+        step = player.step
+        if action == "hint":
+            return (isinstance(step, QuizStep) and step.id not in player.quiz_results
+                    and player.hints_shown.get(step.id, 0) < len(step.hints))
+        if action == "give_up":
+            return isinstance(step, QuizStep) and step.id not in player.quiz_results
+        if action == "play":
+            return isinstance(step, ScenarioStep) and not player.step_done()
+        if action == "why":
+            return bool(player.banners)
+        if action == "back":
+            return player.index > 0
+        return True
+
+    def action_scroll_step(self, lines: int) -> None:
+        focused = self.focused
+        if isinstance(focused, Button) and focused.has_class("choice") and abs(lines) == 1:
+            if lines > 0:
+                self.focus_next(".choice")
+            else:
+                self.focus_previous(".choice")
+            return
+        pane = self.query_one("#step", VerticalScroll)
+        pane.scroll_relative(y=lines, animate=False)
+
+    async def action_give_up(self) -> None:
+        if self.player is not None and self.player.give_up() is not None:
             await self._after([])
 
     async def action_play(self) -> None:
@@ -533,13 +687,11 @@ class PlayerScreen(Screen[None]):
                 if number is None:
                     return
                 value, result = number, player.answer_quiz(number=number)
-            elif step.kind == "single":
-                pressed = self.query_one("#single", RadioSet).pressed_index
-                if pressed < 0:
-                    return
-                value, result = [pressed], player.answer_quiz({pressed})
             else:
-                picked = sorted(self.query_one("#multiple", SelectionList).selected)
+                picked = sorted(self.query_one("#choices", ChoiceList).picked)
+                if not picked:
+                    self._set_text("feedback", self.coach.t("player.pick_one"))
+                    return
                 value, result = picked, player.answer_quiz(set(picked))
             store.record_answer(lesson, step.id, "quiz", value, result.correct, result.expected)
         await self._after([])
@@ -558,6 +710,11 @@ class PlayerScreen(Screen[None]):
         if not math.isfinite(value):
             return None
         return value
+
+
+def inline(text: str) -> str:
+    """Lesson text for a Static: markup escaped, ``**bold**`` shown bold (never raw)."""
+    return re.sub(r"\*\*(.+?)\*\*", r"[b]\1[/b]", escape(text))
 
 
 def _show(widget: Widget, shown: bool) -> None:
