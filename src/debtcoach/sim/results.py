@@ -7,6 +7,7 @@ paid in the month (docs/engine.md, "Reports").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,26 +26,37 @@ FLOWS = ("cash_received", "cash_paid", "principal_paid", "interest_paid", "fees_
 LEVELS = ("debt", "principal_received_outstanding", "costs_owed", "cash", "active_loans",
           "active_lenders", "days_overdue")
 METRICS = FLOWS + LEVELS
-# Worked out from the above for every result (``derived_metrics``).
+# Worked out from the above on first use (``Metrics``).
 DERIVED = ("paid", "costs", "costs_to_date", "costs_paid", "paid_to_date", "paid_from_income")
 
+# Former names, kept until every screen reads the new ones.
 LEGACY_NAMES = {"paid_principal": "principal_paid", "paid_interest": "interest_paid",
                 "paid_fees": "fees_paid", "paid_penalties": "penalties_paid"}
 
 
-def derived_metrics(m: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Totals and running totals over the months (axis 1) of a result's engine metrics."""
-    costs = m["interest_incurred"] + m["fees_incurred"] + m["penalties_incurred"]
-    costs_paid = m["interest_paid"] + m["fees_paid"] + m["penalties_paid"]
-    paid = m["principal_paid"] + costs_paid
-    return {
-        "paid": paid,
-        "costs": costs,
-        "costs_to_date": np.cumsum(costs, axis=1),
-        "costs_paid": costs_paid,
-        "paid_to_date": np.cumsum(costs_paid, axis=1),
-        "paid_from_income": paid - m["paid_from_new_loans"],
-    }
+_DERIVE: dict[str, Callable[[dict[str, np.ndarray]], np.ndarray]] = {
+    "paid": lambda m: m["principal_paid"] + m["costs_paid"],
+    "costs": lambda m: m["interest_incurred"] + m["fees_incurred"] + m["penalties_incurred"],
+    "costs_to_date": lambda m: np.cumsum(m["costs"], axis=1),
+    "costs_paid": lambda m: m["interest_paid"] + m["fees_paid"] + m["penalties_paid"],
+    "paid_to_date": lambda m: np.cumsum(m["costs_paid"], axis=1),
+    "paid_from_income": lambda m: m["paid"] - m["paid_from_new_loans"],
+}
+
+
+class Metrics(dict[str, np.ndarray]):
+    """A result's engine METRICS; the DERIVED totals (and former names) are worked out on first
+    use, so a large Monte Carlo run holds only what it reads."""
+
+    def __missing__(self, name: str) -> np.ndarray:
+        if name in LEGACY_NAMES:
+            value = self[LEGACY_NAMES[name]]
+        elif name in _DERIVE:
+            value = _DERIVE[name](self)
+        else:
+            raise KeyError(name)
+        self[name] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ class SimEvent:
 class SimResult:
     """``metrics[name][path, month]`` in fen (or counts); ``state[path, month]`` indexes STATES.
 
-    ``metrics`` holds the engines' METRICS and, added here, the DERIVED totals."""
+    ``metrics`` holds the engines' METRICS and gives the DERIVED totals on first use."""
 
     scenario: Scenario
     start_cash: np.ndarray  # (paths,) fen at day 0, before anything happens
@@ -74,10 +86,7 @@ class SimResult:
     events: list[SimEvent] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.metrics = {**self.metrics, **derived_metrics(self.metrics)}
-        # Former names, kept until every screen reads the new ones.
-        for old, new in LEGACY_NAMES.items():
-            self.metrics[old] = self.metrics[new]
+        self.metrics = Metrics(self.metrics)
 
     @property
     def paths(self) -> int:
