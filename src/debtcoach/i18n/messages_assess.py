@@ -200,7 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.ui.line": {"zh": "第{line}行：", "en": "line {line}: "},
     "assess.ui.fix_fields": {
         "zh": "有{count}处需要修改（见标 ✗ 的地方），改好后立即显示结果。",
-        "en": "{count} fields need fixing (marked ✗); results appear as soon as they are right.",
+        "en": "Fields to fix: {count} (marked ✗); results appear as soon as they are right.",
     },
     "assess.ui.empty": {
         "zh": "填写每月收支，再添加至少一笔借款，结果会随着输入立即更新。",
