@@ -24,14 +24,14 @@ def read_text(path: Path, where: str | None = None, limit: int = MAX_TEXT_BYTES)
     data = _read_bytes(path, where, limit)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(where, "file_encoding", encoding="UTF-16")
+    if b"\x00" in data:
+        raise InputError(where, "file_not_text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         if _looks_like_gbk(data):
             raise InputError(where, "file_encoding", encoding="GBK (GB18030)") from None
         raise InputError(where, "file_not_text") from None
-    if "\x00" in text:
-        raise InputError(where, "file_not_text")
     return text.removeprefix("\ufeff")
 
 
@@ -41,9 +41,10 @@ def _read_bytes(path: Path, where: str, limit: int) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(where, "file_missing", detail=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise InputError(where, "file_not_regular")
     with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise InputError(where, "file_not_regular")
         try:
             data = file.read(limit + 1)
         except OSError as exc:

@@ -23,6 +23,7 @@ from debtcoach.errors import InputError
 from debtcoach.store import DB_NAME, ENV_VAR, Store, data_dir, wipe
 from debtcoach.store import db as store_db
 from debtcoach.store.files import write_export
+from debtcoach.textfile import read_text
 
 LOG: list[tuple[Any, ...]] = [("next",), ("reveal",), ("month",), ("quiz", [0, 2], None),
                               ("quiz", [], 18.25), ("hint",), ("predict", 2500.0), ("decide", 1),
@@ -495,6 +496,19 @@ def test_an_unreadable_row_is_set_aside_reported_once_and_the_rest_exports(
         kept = db.execute("SELECT from_table, row FROM set_aside").fetchall()
     db.close()
     assert len(kept) == 1  # the damaged row is kept, not deleted
+
+
+def test_import_reads_a_bom_and_refuses_deep_nesting_without_a_traceback(
+        store: Store, tmp_path: Path) -> None:
+    fill(store)
+    path = tmp_path / "saved.json"
+    path.write_text("\ufeff" + store.export_progress(), encoding="utf-8")  # Notepad's BOM
+    before = store.export_progress()
+    store.import_progress(read_text(path), source=str(path))
+    assert store.export_progress().split('"progress"')[1] == before.split('"progress"')[1]
+    with pytest.raises(InputError) as info:
+        store.import_progress("[" * 100_000 + "]" * 100_000, source="deep.json")
+    assert (info.value.field, info.value.code) == ("deep.json", "nesting_too_deep")
 
 
 def test_import_keeps_a_backup_that_restores_and_a_restore_can_be_undone(store: Store) -> None:

@@ -15,27 +15,39 @@ from textual.widgets import Button, Input, Static
 from debtcoach.store import DB_NAME, Store
 from debtcoach.ui.app import DebtCoachApp
 from debtcoach.ui.screens.confirm import ConfirmScreen
+from debtcoach.ui.screens.home import HomeScreen
 from debtcoach.ui.screens.settings import SettingsScreen
+from tests.ui.waiting import until
 
 
 async def open_settings(app: DebtCoachApp, pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
     await pilot.press("s")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, SettingsScreen), "the settings screen")
     screen = app.screen
     assert isinstance(screen, SettingsScreen)
     return screen
 
 
 async def press(pilot, screen: SettingsScreen, button: str) -> None:  # type: ignore[no-untyped-def]
+    """Press a button and wait until it has done its work: a question, or a new message."""
+    before = message(screen)
     screen.query_one(f"#{button}", Button).press()
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(screen.app.screen, ConfirmScreen)
+                or message(screen) != before or not screen.app.is_running, f"{button} done")
 
 
 async def answer(pilot, app: DebtCoachApp, yes: bool) -> None:  # type: ignore[no-untyped-def]
-    assert isinstance(app.screen, ConfirmScreen)
-    app.screen.query_one("#yes" if yes else "#no", Button).press()
-    await pilot.pause()
+    """Answer the question on screen and wait until it is gone and a yes has done its work."""
+    question = app.screen
+    assert isinstance(question, ConfirmScreen)
+    settings = app.screen_stack[-2]
+    assert isinstance(settings, SettingsScreen)
+    before = message(settings)
+    question.query_one("#yes" if yes else "#no", Button).press()
+    await until(pilot, lambda: not app.is_running or (
+        app.screen is not question and (not yes or message(settings) != before)),
+        "the answer taken")
 
 
 def message(screen: SettingsScreen) -> str:
@@ -57,6 +69,8 @@ async def test_import_asks_first_then_keeps_a_backup_that_restores(
     app.store.save_progress("mine", [("next",)] * 3, "s3", False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_settings(app, pilot)
+        await press(pilot, screen, "restore")
+        assert "No backup" in message(screen)
         screen.query_one("#file", Input).value = str(theirs)
         await press(pilot, screen, "import")
         assert isinstance(app.screen, ConfirmScreen)
@@ -100,11 +114,10 @@ async def test_a_full_disk_is_told_and_the_session_goes_on(
         pages = database.execute("PRAGMA page_count").fetchone()[0]
         database.execute(f"PRAGMA max_page_count = {pages}")
         app.store.save_progress("big", [("predict", float(i)) for i in range(20000)], "s", False)
-        await pilot.pause()
         assert len(app.store_problems) == 1 and "full" in app.store_problems[0]
         await pilot.press("l")  # the app still answers keys (and this save fails quietly too)
-        await pilot.pause()
-        assert app.lang == "zh" and app.is_running
+        await until(pilot, lambda: app.lang == "zh", "the language switched")
+        assert app.is_running
         assert list(app.store.all_progress()) == ["mine"]
 
 
@@ -118,12 +131,12 @@ async def test_a_damaged_row_is_set_aside_and_reported_once(
     db.close()
     app = new_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: bool(app.store_problems), "the set-aside row reported")
         assert len(app.store_problems) == 1 and "broken" in app.store_problems[0]
         assert list(app.store.all_progress()) == ["fine"]
     again = new_app()
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(again.screen, HomeScreen), "the home screen")
         assert again.store_problems == []
 
 

@@ -58,5 +58,13 @@ def percent(fraction: float | Decimal, lang: Lang, digits: int = 2) -> str:
 
 
 def error_line(error: InputError, lang: Lang) -> str:
-    """'where: what was wrong; what is allowed' — one line for a terminal."""
-    return f"{error.field}: {t('error.' + error.code, lang, **error.params)}"
+    """'where: what was wrong; what is allowed' — one line for a terminal (control characters
+    the user typed are shown escaped, so they cannot break the line or the terminal)."""
+    params = {key: _printable(value) if isinstance(value, str) else value
+              for key, value in error.params.items()}
+    return f"{_printable(error.field)}: {t('error.' + error.code, lang, **params)}"
+
+
+def _printable(text: str) -> str:
+    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1]
+                   for char in text)

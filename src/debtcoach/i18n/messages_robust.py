@@ -84,4 +84,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "利率 {value} 没有写期限；请写成带引号的文字，如 rate = \"{value}%/year\"（年）或 \"{value}%/month\"（月）",
         "en": "the rate {value} has no period; write it as quoted text, e.g. rate = \"{value}%/year\" or \"{value}%/month\"",
     },
+    "error.path_outside_lessons": {
+        "zh": "「{value}」在课程文件夹之外；场景文件要放在课程文件夹里（如 ../scenarios/名字.toml）",
+        "en": "'{value}' is outside the lessons folder; scenario files must be inside it (e.g. ../scenarios/name.toml)",
+    },
+    "error.form_invalid": {
+        "zh": "不是允许的写法之一；请用其中一种：{allowed}",
+        "en": "not one of the allowed forms; use one of: {allowed}",
+    },
 }

@@ -155,8 +155,9 @@ _OUR_TABLES = {"progress", "answers", "settings"}
 # Backups kept: the oldest go first.
 BACKUPS_KEPT = 5
 
-# How long a store waits for another one's write to finish before reporting the file busy.
-_BUSY_SECONDS = 5.0
+# How long a store waits for another one's write to finish before reporting the file busy
+# (writes take milliseconds; the margin is for a machine so loaded that a writer is descheduled).
+_BUSY_SECONDS = 15.0
 
 
 @contextmanager
