@@ -79,6 +79,7 @@ def test_the_fan_spans_the_rooms_paths(loaded) -> None:  # type: ignore[no-untyp
     paths = [[int(v) for v in play_through(loaded, {step.id: c}, TODAY,
                                            step.scenario).metrics["debt"][0]]
              for c in range(len(step.choices))]
+    assert len({tuple(path) for path in paths}) > 1  # the choice changes where the path goes
     fan = room_fan(loaded, [{step.id: c} for c in range(len(step.choices))] + [{}], TODAY)
     assert fan is not None and fan.paths == len(step.choices)  # nobody-decided is no path
     for month in range(len(fan.p50)):

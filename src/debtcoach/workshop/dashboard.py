@@ -51,7 +51,7 @@ class DashboardApp(App[None]):
     TITLE = "debtcoach workshop"
     CSS = """
     #header { height: auto; padding: 0 1; background: $boost; }
-    #steps { width: 36; height: 1fr; }
+    #steps { width: 28; height: 1fr; }
     #detail { height: 1fr; padding: 0 1; }
     #questions { height: auto; }
     #fan { height: auto; margin-top: 1; }

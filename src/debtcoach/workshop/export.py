@@ -87,7 +87,7 @@ def to_csv(results: RoomResults, answers: list[RoomAnswer], lang: Lang) -> str:
 # --- HTML -----------------------------------------------------------------------------------
 
 _CSS = """
-body { font-family: system-ui, sans-serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem;
+body { font-family: system-ui, sans-serif; max-width: 58rem; margin: 2rem auto; padding: 0 1rem;
        color: #1b1b1b; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
 .meta { color: #555; } .hidden { color: #777; font-style: italic; }
@@ -96,17 +96,19 @@ table { border-collapse: collapse; } td, th { padding: .2rem .6rem; text-align: 
 """
 
 
-def _bars(rows: list[tuple[str, int, str]], width: int = 640) -> str:
-    """Horizontal bars: (label, count, note) each; a note marks the right answer or truth."""
+def _bars(rows: list[tuple[str, int, str]], width: int = 860) -> str:
+    """Horizontal bars: (label, count, note) each; a short note marks the right answer or the
+    true value."""
     top = max([count for _, count, _ in rows] + [1])
     height = 22 * len(rows) + 4
     parts = [f'<svg width="{width}" height="{height}" role="img">']
     for i, (label, count, note) in enumerate(rows):
         y = 22 * i + 2
-        length = round(count / top * (width - 340))
-        parts.append(f'<text x="0" y="{y + 14}">{escape(label[:44])}</text>'
-                     f'<rect x="300" y="{y + 3}" width="{length}" height="14" fill="#3465a4"/>'
-                     f'<text x="{306 + length}" y="{y + 14}">{count} {escape(note)}</text>')
+        length = round(count / top * 300)
+        shown = label if len(label) <= 60 else label[:59] + "…"
+        parts.append(f'<text x="0" y="{y + 14}">{escape(shown)}</text>'
+                     f'<rect x="420" y="{y + 3}" width="{length}" height="14" fill="#3465a4"/>'
+                     f'<text x="{426 + length}" y="{y + 14}">{count} {escape(note)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -117,14 +119,12 @@ def _question_html(question: QuestionResult, lang: Lang) -> str:
             f'{escape(t("workshop.export_answered", lang, count=question.answered))}</p>')
     body = ""
     if question.choices:
-        rows = []
-        for choice in question.choices:
-            note = "✔" if choice.correct else ""
-            if choice.cost_fen is not None:
-                note = t("workshop.dash_branch_cost", lang, cost=money(choice.cost_fen, lang),
-                         owed=money(choice.owed_fen or 0, lang))
-            rows.append((choice.label.text(lang), choice.count, note))
-        body += _bars(rows)
+        body += _bars([(c.label.text(lang), c.count, "✔" if c.correct else "")
+                       for c in question.choices])
+        body += "".join(
+            f"<p>{i}. " + escape(t("workshop.dash_branch_cost", lang,
+                                   cost=money(c.cost_fen, lang), owed=money(c.owed_fen or 0, lang)))
+            + "</p>" for i, c in enumerate(question.choices, start=1) if c.cost_fen is not None)
     summary = question.summary
     if summary is not None:
         edges, counts = summary.histogram.edges, summary.histogram.counts
@@ -151,7 +151,7 @@ def _question_html(question: QuestionResult, lang: Lang) -> str:
     return head + body
 
 
-def _fan_svg(fan: Fan, lang: Lang, width: int = 640, height: int = 240) -> str:
+def _fan_svg(fan: Fan, lang: Lang, width: int = 860, height: int = 260) -> str:
     months = len(fan.p50)
     top = max([*fan.p90, *fan.story, 1])
     left, bottom = 70, height - 24

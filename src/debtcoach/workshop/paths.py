@@ -41,6 +41,7 @@ def play_through(loaded: LoadedLesson, decisions: Mapping[str, int], today: date
     player = LessonPlayer(loaded, today=today)
     for _ in range(_MAX_ACTIONS):
         step = player.step
+        before = (player.index, len(player.log))
         if isinstance(step, DecisionStep) and step.id not in player.decisions:
             choice = decisions.get(step.id, 0)
             player.decide(choice if 0 <= choice < len(step.choices) else 0)
@@ -53,9 +54,8 @@ def play_through(loaded: LoadedLesson, decisions: Mapping[str, int], today: date
             player.predict(0.0)
         if player.finished:
             break
-        before = (player.index, len(player.log))
         player.next()
-        if (player.index, len(player.log)) == before:
+        if (player.index, len(player.log)) == before:  # nothing moves any more
             break
     run = player.run(scenario_id)
     months = loaded.scenarios[scenario_id][0].months

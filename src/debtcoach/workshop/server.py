@@ -213,7 +213,8 @@ class WorkshopServer(Server):
                 await service.stop()
                 if self.services.get(participant) is service:
                     del self.services[participant]
-                    self._mark_disconnected(participant)
+                    # Off the event loop: the store may wait for other writers (busy timeout).
+                    await asyncio.to_thread(self._mark_disconnected, participant)
         return websocket
 
     def _mark_disconnected(self, participant: str) -> None:

@@ -10,7 +10,7 @@ from debtcoach.textbars import bar
 from debtcoach.workshop.paths import Fan
 from debtcoach.workshop.results import QuestionResult, RoomResults
 
-BAR = 24
+BAR = 16
 
 
 def shown(value: float, unit: str, lang: Lang) -> str:
@@ -72,7 +72,7 @@ def question_panel(question: QuestionResult, lang: Lang) -> str:
                 i == len(counts) - 1 and truth == edges[-1]))
             label = f"{shown(edges[i], unit, lang)}–{shown(edges[i + 1], unit, lang)}"
             marker = "  ◀ " + t("workshop.dash_true", lang) if inside else ""
-            lines.append(f"  {label:>24} {bar(count, most, BAR)} {count}{marker}")
+            lines.append(f"  {label:>21} {bar(count, most, BAR)} {count}{marker}")
     if question.revealed:
         if question.expected is not None:
             lines.append("  " + t("workshop.dash_true_value",
