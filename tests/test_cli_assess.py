@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from debtcoach.cli import cli
 
 EXAMPLE = Path(__file__).parent / "assess" / "example.toml"
 LOAN_KEYS = {"lender", "apr_nominal", "apr_effective", "apr_advertised", "cost_remaining", "owed",
@@ -19,9 +22,16 @@ PLAN_KEYS = {"total_cost", "months_to_debt_free", "debt_by_month", "final_state"
 
 
 def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    """As a person runs it: a new process."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
     return subprocess.run([sys.executable, "-m", "debtcoach", "--lang", lang, "assess", *args],
                           capture_output=True, text=True, env=env, timeout=120)
+
+
+def run_here(*args: str) -> subprocess.CompletedProcess[str]:
+    """The same command in this process, for the long tables of bad input (fast)."""
+    result = CliRunner().invoke(cli, ["--lang", "en", "assess", *args])
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def test_json_has_exactly_the_documented_keys_with_rates_as_fractions() -> None:
@@ -103,7 +113,8 @@ def test_bad_input_is_one_line_naming_the_field_and_exit_2(
 ) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(text, encoding="utf-8")
-    done = run(str(path), "--date", "2026-07-20")
+    # The first case runs in its own process, as a person would; the rest in this one.
+    done = (run if (text, field) == BAD[0] else run_here)(str(path), "--date", "2026-07-20")
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
@@ -115,7 +126,7 @@ def test_every_problem_gets_its_own_line(tmp_path: Path) -> None:
     path = tmp_path / "two.toml"
     path.write_text("[person]\nmonthly_income = -1\nmonthly_expenses = 3000\n\n[[loans]]\n"
                     'amount = 1000\nterm = "12m"\nrate = "24%"\n', encoding="utf-8")
-    done = run(str(path))
+    done = run_here(str(path))
     assert done.returncode == 2
     assert sorted(line.split(": ")[1] for line in done.stderr.strip().splitlines()) == [
         "loans[0].rate", "person.monthly_income"]
@@ -125,9 +136,31 @@ def test_every_problem_gets_its_own_line(tmp_path: Path) -> None:
     ("args", "option"),
     [(["--months", "0"], "--months"), (["--months", "121"], "--months"),
      (["--months", "x"], "--months"), (["--date", "2026-13-01"], "--date"),
-     (["--report", "out.pdf"], "--report")],
+     (["--report", "out.pdf"], "--report"), (["--report", "/"], "--report"),
+     (["--report", "/proc/no-such-dir/r.html"], "--report")],
 )
 def test_bad_options_name_the_option(args: list[str], option: str) -> None:
-    done = run(str(EXAMPLE), *args)
+    done = run_here(str(EXAMPLE), *args)
     assert done.returncode == 2
     assert done.stderr.startswith(option) and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_issues_bad_inputs_in_a_subprocess(tmp_path: Path) -> None:
+    many = tmp_path / "many.toml"
+    many.write_text(
+        "[person]\nmonthly_income = -5000\nmonthly_expenses = 3000\n\n"
+        '[[loans]]\namount = 1000\nterm = "12m"\nrate = "24%/year"\n\n'
+        '[[loans]]\namount = 1000\nreceived = 1200\nterm = "12m"\nrate = "24%/year"\n\n'
+        '[[loans]]\namount = 1000\nterm = "12m"\nrate = "24%"\n', encoding="utf-8")
+    done = run(str(many), lang="zh")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    fields = [line.split(": ")[1] for line in done.stderr.strip().splitlines()]
+    assert sorted(fields) == ["loans[1].received", "loans[2].rate", "person.monthly_income"]
+    empty = tmp_path / "empty.toml"
+    empty.write_text('[person]\nmonthly_income = 5000\nmonthly_expenses = 3000\n\n'
+                     '[[loans]]\nreceived = 2700\nschedule = """\n还款计划\n"""\n',
+                     encoding="utf-8")
+    done = run(str(empty), lang="zh")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"{empty}: loans[0].schedule: 还款计划里没有找到还款；"
+                                   "每行写日期或期数和金额，如 2026-07-15 1072.00")

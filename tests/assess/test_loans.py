@@ -14,6 +14,7 @@ from debtcoach.assess import (
     assess,
     check_loans,
     load_situation,
+    situation_from_dict,
 )
 from debtcoach.errors import InputErrors
 
@@ -147,3 +148,37 @@ def test_amounts_are_exact_fractions_of_a_fen_nowhere() -> None:
 def _next(loan: LoanResult) -> NextPayment:
     assert loan.next_payment is not None
     return loan.next_payment
+
+
+def test_monthly_payments_count_only_what_falls_due_in_the_coming_month() -> None:
+    later = _one({"amount": 3000, "term": "90d", "rate": "0.05%/day", "repayment": "bullet",
+                  "start": "2026-07-10"})
+    assert later.monthly_payment_fen == 0  # due 2026-10-08
+    soon = _one({"amount": 3000, "term": "30d", "rate": "0.05%/day", "repayment": "bullet",
+                 "start": "2026-07-10"})
+    assert soon.monthly_payment_fen == 300_000 + 4_500  # due 2026-08-09: 0.05% × 30 days
+    monthly = _one({"amount": 1200, "term": "12m", "rate": "0%/month",
+                    "repayment": "equal-principal", "start": "2026-06-21"})
+    assert monthly.monthly_payment_fen == 10_000  # 07-21 counts; 08-21, 32 days away, not
+
+
+def test_cash_received_decides_when_it_differs_from_the_fees_entered() -> None:
+    # 10% deducted per the contract would leave 9,000; only 8,500 arrived: 1,500 was deducted.
+    loan = _one({"amount": 10000, "received": 8500, "term": "12m", "rate": "24%/year",
+                 "upfront_fee": "10%"})
+    same = _one({"amount": 10000, "received": 8500, "term": "12m", "rate": "24%/year"})
+    assert loan.received_fen == same.received_fen == 850_000
+    assert loan.figures.apr_nominal == same.figures.apr_nominal
+
+
+def test_more_cash_than_the_fees_leave_is_refused() -> None:
+    situation = {"person": {"monthly_income": 1, "monthly_expenses": 1}, "loans": [{
+        "amount": 10000, "received": 9500, "term": "12m", "rate": "24%/year",
+        "upfront_fee": "10%"}]}
+    try:
+        situation_from_dict(situation)
+    except InputErrors as caught:
+        assert [(e.field, e.code) for e in caught.errors] == [
+            ("loans[0].received", "received_above_payout")]
+    else:
+        raise AssertionError("accepted")

@@ -1,12 +1,15 @@
 """The one parser family shared by `debtcoach apr`, scenario files and the self-assessment: every
 form people read in ads and contracts, and never anything but a located InputError on bad input."""
 
+import json
 from fractions import Fraction
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from debtcoach.cli import cli
 from debtcoach.errors import InputError
 from debtcoach.finance.money import parse_money
 from debtcoach.finance.offers import (
@@ -182,3 +185,27 @@ def test_fee_parser_never_crashes(text: str) -> None:
         parse_fee(text, "service_fee", FeeTiming.PER_PERIOD)
     except InputError as error:
         assert error.field == "service_fee"
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [(["--amount", "1,0,0"], "--amount: "), (["--amount", "9" * 400], "--amount: "),
+     (["--rate", "日息万十十"], "--rate: "), (["--rate", "年化7.2%-24%"], "--rate: "),
+     (["--term", "十十个月"], "--term: ")],
+)
+def test_apr_command_gives_one_clear_line_for_bad_input(args: list[str], starts: str) -> None:
+    base = {"--amount": "1万", "--term": "12期", "--rate": "月息1分5"}
+    base.update(dict(zip(args[::2], args[1::2], strict=True)))
+    result = CliRunner().invoke(cli, ["--lang", "en", "apr", *sum(base.items(), ())])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(starts) and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_apr_command_reads_chinese_amounts_terms_and_rates() -> None:
+    result = CliRunner().invoke(cli, ["apr", "--amount", "1万", "--term", "十二个月", "--rate",
+                                      "月息1分5", "--repayment", "等额本息", "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["apr_advertised"] == pytest.approx(0.18)
+    assert data["cash_received"] == 10000.0
+    assert len(data["schedule"]) == 13

@@ -50,15 +50,8 @@ def play(loaded: LoadedLesson, branch: int) -> LessonPlayer:
     raise AssertionError(f"{loaded.lesson.id} did not finish")
 
 
-# Lesson 02's "half-of-pay" warning says more than half of the rider's pay went to the app, but
-# every repayment in its scenario is made with the new loan: debt_to_income (paid from income ÷
-# income) stays 0, so the warning no longer fires until the lesson's step is rewritten.
-HALF_OF_PAY = pytest.mark.xfail(strict=True, reason="lesson 02 half-of-pay step awaits rewrite")
-
-
 @pytest.mark.parametrize("lesson_id", [
-    "01-first-loan", pytest.param("02-upfront-fees", marks=HALF_OF_PAY), "03-hidden-fees",
-    "04-borrowing-to-repay",
+    "01-first-loan", "02-upfront-fees", "03-hidden-fees", "04-borrowing-to-repay",
     "05-when-you-cant-pay", "06-what-the-app-asks-for", "07-the-way-out", "08-people-like-you",
 ])
 def test_each_lesson_plays_to_the_end_and_every_warning_fires(

@@ -68,7 +68,10 @@ def position(loan: LoanInput, index: int, today: date) -> LoanPosition:
 
 def _from_contract(loan: LoanInput, index: int, today: date) -> LoanPosition:
     offer = loan.offer()
-    cost = cost_of(offer)
+    try:
+        cost = cost_of(offer)
+    except InputError as error:  # no rate solves these flows: name the loan, not "cashflows"
+        raise InputError(f"loans[{index}].rate", error.code, **error.params) from None
     schedule = cost.schedule
     count = len(schedule.rows) - 1
     period_days = schedule.period.count if schedule.period.unit is Unit.DAY else 30
@@ -248,16 +251,14 @@ def _finish(
 
 
 def _coming_month(rows: tuple[Row, ...], fallen: int, today: date) -> int:
-    """Scheduled payments falling due in the coming month: the next instalment, and any other
-    dated instalment within 30 days of today."""
+    """Scheduled payments falling due in the coming month: dated instalments due within 31 days
+    of today; without dates, the next instalment (taken as due at the start of the month)."""
     if fallen >= len(rows):
         return 0
-    total = rows[fallen].payment
-    for row in rows[fallen + 1:]:
-        if row.due is None or row.due > today + timedelta(days=30):
-            break
-        total += row.payment
-    return total
+    if rows[fallen].due is None:
+        return rows[fallen].payment
+    horizon = today + timedelta(days=31)
+    return sum(row.payment for row in rows[fallen:] if row.due is not None and row.due <= horizon)
 
 
 def accrued_penalties(late: LateTerms | None, overdue: int, days_overdue: int) -> int:

@@ -132,11 +132,11 @@ class LoanInput(BaseModel):
                 raise InputError("rate", "field_missing", value="")
             if self.amount_fen is None:
                 raise InputError("amount", "field_missing", value="")
-            offer = self.offer()  # checks fees against the amount
             received = self.received_fen
-            if received is not None and received > offer.amount_fen:
+            if received is not None and received > self.amount_fen:
                 raise InputError("received", "received_above_amount",
-                                 received=_yuan(received), amount=_yuan(offer.amount_fen))
+                                 received=_yuan(received), amount=_yuan(self.amount_fen))
+            self.offer()  # checks fees against the amount and the cash received
             if self.paid_instalments is not None and self.paid_instalments > self.instalments():
                 raise InputError("paid_instalments", "paid_above_instalments",
                                  paid=self.paid_instalments, count=self.instalments())
@@ -166,11 +166,20 @@ class LoanInput(BaseModel):
         for name in ("upfront_fee", "service_fee", "membership_fee", "guarantee_fee"):
             if (fee := getattr(self, name)) is not None:
                 fields[name] = fee
-        if self.received_fen is not None and self.upfront_fee is None:
-            # Cash received below the contract: the difference was deducted at payout (砍头息).
-            gap = self.amount_fen - self.received_fen
-            if gap > 0:
-                fields["upfront_fee"] = Fee(FeeTiming.UPFRONT, fixed_fen=gap)
+        offer = LoanOffer.model_validate(fields)
+        if self.received_fen is None:
+            return offer
+        # The cash received is the fact: whatever the contract's fees leave out of it was
+        # deducted at payout too (砍头息).
+        paid_out = offer.amount_fen - offer.deducted_at_payout_fen()
+        if self.received_fen > paid_out:
+            raise InputError("received", "received_above_payout", received=_yuan(
+                self.received_fen), payout=_yuan(paid_out))
+        if self.received_fen == paid_out:
+            return offer
+        gap = Fee(FeeTiming.UPFRONT, fixed_fen=paid_out - self.received_fen)
+        fields["upfront_fee"] = gap if self.upfront_fee is None else Fee(
+            FeeTiming.UPFRONT, self.upfront_fee.fixed_fen + gap.fixed_fen, self.upfront_fee.share)
         return LoanOffer.model_validate(fields)
 
     def instalments(self) -> int:

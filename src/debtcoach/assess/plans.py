@@ -93,9 +93,15 @@ class _Run:
 
     # --- setup ----------------------------------------------------------------------------
     def add(self, loan: _Loan) -> None:
-        self.loans.append(loan)
+        """Into the first free slot, as the engine does: slot order decides who is paid first."""
+        free = next((k for k, old in enumerate(self.loans) if not old.open), None)
+        if free is None:
+            self.loans.append(loan)
+            free = len(self.loans) - 1
+        else:
+            self.loans[free] = loan
         for day, *_ in loan.dues[:1]:
-            heapq.heappush(self.events, (day, len(self.loans) - 1))
+            heapq.heappush(self.events, (day, free))
 
     # --- one day ---------------------------------------------------------------------------
     def month_start(self, month: int) -> None:
@@ -115,9 +121,9 @@ class _Run:
             self.interest += interest
             self.fees += fees
             due = principal + interest + fees
-            if self.cash < due and self.borrow:
+            if self.cash < due and due > 0 and self.borrow:
                 self.borrow_for(due - self.cash)
-            if self.cash >= due:
+            if self.cash >= due or due == 0:  # nothing due is never overdue (docs/engine.md)
                 self.cash -= due
                 self.paid_month += due
                 loan.balance -= principal
@@ -150,8 +156,6 @@ class _Run:
             return
         for lender_index, lender in enumerate(self.lenders):
             if need <= 0:
-                return
-            if sum(loan.open for loan in self.loans) >= SLOTS:
                 return
             used = sum(loan.balance for loan in self.loans
                        if loan.open and loan.lender == lender_index)
@@ -219,8 +223,8 @@ class _Run:
             if not loan.open or loan.overdue_since is None or loan.late is None:
                 continue
             late = loan.late
-            base = loan.od_principal + loan.od_interest + loan.od_fees
-            first = self.day - loan.overdue_since + 1  # overdue day number on self.day
+            base = loan.od_principal + loan.od_interest  # the engine's default penalty base
+            first = self.day - loan.overdue_since  # overdue day number (the due date is day 0)
             start = max(first, late.grace_days + 1)
             last = first + days - 1
             if last < start:

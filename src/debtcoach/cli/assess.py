@@ -39,7 +39,7 @@ from debtcoach.textfile import read_text
 @click.option("--date", "date_text", help="Today's date (ISO) for dates, lines in force and "
               "instalments fallen due; default today.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--report", "report_file", type=click.Path(path_type=Path),
               metavar="FILE.html|FILE.md",
               help="Also write a printable report: self-contained HTML or Markdown.")
 @lang_option

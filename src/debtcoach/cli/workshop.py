@@ -197,6 +197,8 @@ def export(room: str, as_csv: bool, as_json: bool, as_html: bool, output: Path |
     lang = resolve_lang(lang)
     if [as_csv, as_json, as_html].count(True) != 1:
         raise InputError("--csv/--json/--html", "room_export_format")
+    if output is not None and not output.parent.is_dir():
+        raise InputError("--output", "room_export_write", detail=f"no folder {output.parent}")
     with RoomStore.open(_folder(data_dir)) as store:
         code = _room(store, room)
         loaded, costs = lesson_of(store.require_room(code).lesson_id)

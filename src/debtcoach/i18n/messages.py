@@ -449,10 +449,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {month}/{months} 个月，先停在这里。按 → 继续。",
         "en": "Month {month} of {months}: a pause here. → to go on.",
     },
-    "player.summary": {
-        "zh": "到现在为止，你已经付了 {costs} 的利息、费用和罚息，而最初只需要 {need}。",
-        "en": "So far you have paid {costs} in interest, fees and penalties, and all you first needed was {need}.",
-    },
     "player.offer_terms": {"zh": "借 {amount} · 期限 {term} · 利率 {rate}", "en": "Borrow {amount} · term {term} · rate {rate}"},
     "player.offer_reveal_hint": {"zh": "按 → 看它真正的成本。", "en": "→ to see what it really costs."},
     "player.offer_real": {
@@ -470,11 +466,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.decided": {"zh": "你的选择：{choice}", "en": "You chose: {choice}"},
     "player.reveal": {"zh": "揭晓", "en": "Reveal"},
     "player.answer": {"zh": "提交答案", "en": "Answer"},
-    "player.chart": {"zh": "每月欠款（横线：最初需要 {need}）", "en": "Debt by month (line: {need} first needed)"},
-    "player.cost_line": {
-        "zh": "为了借到 {borrowed}，你已经付了 {costs} 的利息、费用和罚息",
-        "en": "You have paid {costs} in interest, fees and penalties to borrow {borrowed}",
-    },
+    "player.chart": {"zh": "每月欠款（横线：急用 {need}）", "en": "Debt (line: {need} needed)"},
     "player.no_month": {"zh": "还没有开始模拟", "en": "The simulation has not started"},
     "player.month": {"zh": "第 {month} 个月", "en": "Month {month}"},
     "player.warning": {"zh": "警告", "en": "WARNING"},

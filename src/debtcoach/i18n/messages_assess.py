@@ -110,6 +110,252 @@ MESSAGES: dict[str, dict[str, str]] = {
     "knowledge.answer": {"zh": "正确答案：{choice}", "en": "Answer: {choice}"},
     "knowledge.source": {"zh": "来源：{source}", "en": "Source: {source}"},
     "knowledge.source.arithmetic": {"zh": "算术", "en": "arithmetic"},
+    # --- self-assessment screen ---
+    "key.assess.ui.save": {"zh": "保存", "en": "Save"},
+    "assess.ui.title": {"zh": "评估我自己的借款", "en": "Assess my own loans"},
+    "assess.ui.tab.form": {"zh": "你的情况", "en": "Your loans"},
+    "assess.ui.tab.results": {"zh": "结果", "en": "Results"},
+    "assess.ui.tab.plans": {"zh": "四个方案", "en": "Four plans"},
+    "assess.ui.tab.next": {"zh": "下一步", "en": "Next steps"},
+    "assess.ui.privacy": {
+        "zh": "只在这台电脑上计算，不会发送到任何地方；只有按「保存」才会保存。",
+        "en": "Computed on this computer only; nothing is sent anywhere, and nothing is saved "
+        "unless you press Save.",
+    },
+    "assess.ui.person": {"zh": "每月收支", "en": "Your month"},
+    "assess.ui.field.monthly_income": {"zh": "月收入（税后）", "en": "Income/month"},
+    "assess.ui.field.monthly_expenses": {"zh": "必要开支/月", "en": "Spending/month"},
+    "assess.ui.field.savings": {"zh": "现有存款", "en": "Savings"},
+    "assess.ui.field.amount": {"zh": "借款金额", "en": "Amount"},
+    "assess.ui.field.received": {"zh": "到账金额", "en": "Received"},
+    "assess.ui.field.term": {"zh": "期限", "en": "Term"},
+    "assess.ui.field.rate": {"zh": "利率", "en": "Rate"},
+    "assess.ui.field.repayment": {"zh": "还款方式", "en": "Repayment"},
+    "assess.ui.field.upfront_fee": {"zh": "放款时扣的钱", "en": "Fee at payout"},
+    "assess.ui.field.service_fee": {"zh": "每期服务费", "en": "Fee/instalment"},
+    "assess.ui.field.paid_instalments": {"zh": "已还期数", "en": "Paid so far"},
+    "assess.ui.field.days_overdue": {"zh": "逾期天数", "en": "Days overdue"},
+    "assess.ui.field.schedule": {"zh": "还款计划", "en": "Repayment plan"},
+    "assess.ui.hint.money": {"zh": "元，如 5000、1.5万", "en": "yuan, e.g. 5000 or 1.5万"},
+    "assess.ui.hint.amount": {"zh": "合同金额，如 10000、1万", "en": "contract amount, e.g. 10000"},
+    "assess.ui.hint.received": {
+        "zh": "实际到手，不填则按扣费计算", "en": "cash you got; blank: amount less fees",
+    },
+    "assess.ui.hint.term": {"zh": "如 30d、12m、12期、1年", "en": "e.g. 30d, 12m, 12期, 1年"},
+    "assess.ui.hint.rate": {
+        "zh": "带周期，如 24%/year、月息1分5、日息万五",
+        "en": "with its period: 24%/year, 1.5%/month, 日息万五",
+    },
+    "assess.ui.hint.upfront_fee": {"zh": "如 2000 或 10%", "en": "e.g. 2000 or 10%"},
+    "assess.ui.hint.service_fee": {"zh": "如 50 或 0.75%", "en": "e.g. 50 or 0.75%"},
+    "assess.ui.hint.paid_instalments": {"zh": "整数，如 3", "en": "a whole number, e.g. 3"},
+    "assess.ui.hint.days_overdue": {"zh": "整数，没有逾期填 0", "en": "a whole number; 0 if none"},
+    "assess.ui.hint.schedule": {
+        "zh": "从借款 App 复制还款计划粘贴到这里，每行一期："
+        "2026-07-15 ¥1,072.00 或 第1期 1072.00元",
+        "en": "Paste the repayment plan from the lending app, one payment a line: "
+        "2026-07-15 ¥1,072.00 or 第1期 1072.00元",
+    },
+    "assess.ui.loan_title": {"zh": "借款{number}", "en": "Loan {number}"},
+    "assess.ui.enabled": {"zh": "计入", "en": "Include"},
+    "assess.ui.flag": {"zh": "{name}：{state}", "en": "{name}: {state}"},
+    "assess.ui.yes": {"zh": "是", "en": "yes"},
+    "assess.ui.no": {"zh": "否", "en": "no"},
+    "assess.ui.lender": {"zh": "机构或 App 名称（可不填）", "en": "lender or app (optional)"},
+    "assess.ui.mode.terms": {"zh": "按合同条款", "en": "By contract terms"},
+    "assess.ui.mode.plan": {"zh": "按还款计划", "en": "By repayment plan"},
+    "assess.ui.repayment.equal-installment": {"zh": "等额本息", "en": "Equal instalments"},
+    "assess.ui.repayment.equal-principal": {"zh": "等额本金", "en": "Equal principal"},
+    "assess.ui.repayment.interest-first": {"zh": "先息后本", "en": "Interest first"},
+    "assess.ui.repayment.bullet": {"zh": "一次性还本付息", "en": "All at the end"},
+    "assess.ui.repayment.flat-fee": {"zh": "等本等费", "en": "Flat fee"},
+    "assess.ui.to_repay": {"zh": "借来还别的贷款", "en": "Taken to repay another loan"},
+    "assess.ui.card": {"zh": "信用卡分期", "en": "Credit-card instalment"},
+    "assess.ui.add_loan": {"zh": "+ 借款", "en": "+ Loan"},
+    "assess.ui.add_plan": {"zh": "+ 粘贴还款计划", "en": "+ Paste a plan"},
+    "assess.ui.template.cash-loan-30d": {"zh": "+ 30天现金贷", "en": "+ 30-day cash loan"},
+    "assess.ui.template.instalment-12m-monthly-fee": {
+        "zh": "+ 12期分期（月手续费）", "en": "+ 12 instalments, monthly fee",
+    },
+    "assess.ui.template.card-instalment-0.6": {
+        "zh": "+ 信用卡分期 0.6%/月", "en": "+ Card instalment 0.6%/month",
+    },
+    "assess.ui.save": {"zh": "保存", "en": "Save"},
+    "assess.ui.save_name": {"zh": "保存名称", "en": "Name to save under"},
+    "assess.ui.default_name": {"zh": "我的借款 {date}", "en": "My loans {date}"},
+    "assess.ui.delete_saved": {"zh": "删除这份保存", "en": "Delete this saved one"},
+    "assess.ui.open_saved": {"zh": "打开保存的评估", "en": "Open a saved assessment"},
+    "assess.ui.none_saved": {"zh": "还没有保存的评估", "en": "No saved assessments yet"},
+    "assess.ui.saved": {
+        "zh": "已保存「{name}」（只在这台电脑上）。",
+        "en": "Saved '{name}' (on this computer only).",
+    },
+    "assess.ui.opened": {"zh": "已打开「{name}」。", "en": "Opened '{name}'."},
+    "assess.ui.deleted": {"zh": "已删除这份保存。", "en": "The saved assessment was deleted."},
+    "assess.ui.confirm_delete": {
+        "zh": "删除这份保存的评估？表单里的内容不会消失。",
+        "en": "Delete this saved assessment? The form keeps what it shows.",
+    },
+    "assess.ui.too_many": {"zh": "最多{limit}笔借款。", "en": "At most {limit} loans."},
+    "assess.ui.line": {"zh": "第{line}行：", "en": "line {line}: "},
+    "assess.ui.fix_fields": {
+        "zh": "有{count}处需要修改（见标 ✗ 的地方），改好后立即显示结果。",
+        "en": "{count} fields need fixing (marked ✗); results appear as soon as they are right.",
+    },
+    "assess.ui.empty": {
+        "zh": "填写每月收支，再添加至少一笔借款，结果会随着输入立即更新。",
+        "en": "Fill in your month and add at least one loan; results follow as you type.",
+    },
+    "assess.ui.summary": {
+        "zh": "风险：{risk} · 月还款占收入 {ratio} · {lenders}家机构 · 现在结清需 {owed}",
+        "en": "Risk: {risk} · payments {ratio} of income · {lenders} lenders · {owed} to clear",
+    },
+    "assess.ui.whole": {"zh": "整体情况", "en": "The whole picture"},
+    "assess.ui.payments": {
+        "zh": "每月要还 {payments}，占收入（{income}）的 {ratio}。",
+        "en": "You pay {payments} a month to lenders: {ratio} of your income ({income}).",
+    },
+    "assess.ui.lenders": {
+        "zh": "借款机构：{lenders}家；现在全部结清需要 {owed}。",
+        "en": "Lenders: {lenders}; clearing everything today takes {owed}.",
+    },
+    "assess.ui.cash_out": {
+        "zh": "照现在这样还、不再借，第{month}个月钱就不够还了。",
+        "en": "Paying as scheduled and borrowing no more, your cash runs out in month {month}.",
+    },
+    "assess.ui.cash_ok": {
+        "zh": "照现在这样还、不再借，{months}个月内钱够用。",
+        "en": "Paying as scheduled and borrowing no more, your cash lasts the {months} months.",
+    },
+    "assess.ui.risk_line": {"zh": "风险：{level}", "en": "Risk: {level}"},
+    "assess.ui.risk.low": {"zh": "● 低", "en": "● low"},
+    "assess.ui.risk.rising": {"zh": "▲ 上升", "en": "▲ rising"},
+    "assess.ui.risk.spiral": {"zh": "⚠ 螺旋", "en": "⚠ spiral"},
+    "assess.ui.reason.payments_over_half_income": {
+        "zh": "每月还款超过收入的一半", "en": "payments are more than half of your income",
+    },
+    "assess.ui.reason.borrowed_to_repay": {
+        "zh": "有借款是借来还别的贷款的（以贷养贷）",
+        "en": "a loan was taken to repay another (以贷养贷)",
+    },
+    "assess.ui.reason.overdue_over_30_days": {
+        "zh": "逾期超过30天", "en": "more than 30 days overdue",
+    },
+    "assess.ui.reason.overdue": {"zh": "有逾期", "en": "a payment is overdue"},
+    "assess.ui.reason.three_or_more_lenders": {
+        "zh": "同时欠3家或更多机构", "en": "three or more lenders at once",
+    },
+    "assess.ui.reason.real_rate_over_36": {
+        "zh": "有借款的真实年化超过36%", "en": "a loan's real annual rate is above 36%",
+    },
+    "assess.ui.reason.cash_runs_out": {
+        "zh": "不再借钱的话，现金会在计划期内用完", "en": "without new loans, cash runs out",
+    },
+    "assess.ui.reason.none": {"zh": "没有发现危险信号", "en": "no warning signs found"},
+    "assess.ui.real_rate": {
+        "zh": "真实年化（IRR）{apr}　宣传的 {advertised}　复利年化 {effective}",
+        "en": "Real APR (IRR) {apr}   advertised {advertised}   effective {effective}",
+    },
+    "assess.ui.formula": {
+        "zh": "算法：每期利率 r 使到手的 {received} 等于以后{count}期还款按 r 折现之和，"
+        "r = {r}；年化 = r × {n} = {apr}",
+        "en": "How: the rate r per period that makes the {received} you received equal to the "
+        "{count} payments discounted at r; r = {r}, so APR = r × {n} = {apr}",
+    },
+    "assess.ui.cost": {
+        "zh": "从今天起还要付的利息、费用和罚息：{cost}；现在结清需要 {owed}",
+        "en": "Interest, fees and penalties still to pay from today: {cost}; "
+        "to clear it now: {owed}",
+    },
+    "assess.ui.next": {"zh": "下一次还款：{when} {amount}", "en": "Next payment: {when} {amount}"},
+    "assess.ui.next_overdue": {
+        "zh": "⚠ 已逾期：{when} {amount}，请尽快处理",
+        "en": "⚠ Overdue: {when} {amount}, pay this first",
+    },
+    "assess.ui.no_next": {"zh": "已经还完", "en": "Fully repaid"},
+    "assess.ui.instalment": {"zh": "第{number}期", "en": "instalment {number}"},
+    "assess.ui.lines": {
+        "zh": "借款日（{date}）时，这个真实利率越过了：",
+        "en": "On the loan date ({date}) this real rate crosses:",
+    },
+    "assess.ui.line_item": {
+        "zh": "{name}（{rate}，{since}起）", "en": "{name} ({rate}, from {since})",
+    },
+    "assess.ui.no_lines": {
+        "zh": "没有越过法律或监管红线。", "en": "It crosses no legal or regulatory line.",
+    },
+    "assess.ui.plan.keep_going": {"zh": "照常借下去", "en": "Keep going"},
+    "assess.ui.plan.avalanche": {"zh": "先还高息", "en": "Avalanche"},
+    "assess.ui.plan.snowball": {"zh": "先还小额", "en": "Snowball"},
+    "assess.ui.plan.negotiated": {"zh": "协商分期", "en": "Negotiated"},
+    "assess.ui.row.cost": {"zh": "总成本", "en": "Total cost"},
+    "assess.ui.row.free": {"zh": "还清需要", "en": "Debt-free in"},
+    "assess.ui.row.debt": {"zh": "第{month}个月末欠款", "en": "Debt, month {month}"},
+    "assess.ui.row.new_loans": {"zh": "新借款笔数", "en": "New loans"},
+    "assess.ui.months": {"zh": "{months}个月", "en": "{months} months"},
+    "assess.ui.never": {"zh": "120个月内还不清", "en": "not in 120 months"},
+    "assess.ui.plans_note": {
+        "zh": "总成本＝利息、费用和罚息（已产生的，不论是否已付）。照常借下去：钱不够时借新还旧。"
+        "先还高息：不再借，多余的钱先还真实年化最高的。先还小额：不再借，先还余额最小的。"
+        "协商分期：剩余本金最多分60个月等额还，免费用和罚息，利率按合同但不超过年化24%；"
+        "信用卡可依《商业银行信用卡业务监督管理办法》第70条申请个性化分期，其他机构只能请求，不是权利。",
+        "en": "Total cost = interest, fees and penalties incurred (charged, paid or not). Keep "
+        "going: borrow to cover shortfalls. Avalanche: no new loans, spare cash to the highest "
+        "real rate first. Snowball: no new loans, smallest balance first. Negotiated: what is "
+        "owed in equal instalments over up to 60 months, fees and penalties waived, interest at "
+        "the contract rate but at most 24% a year; for credit cards a personalised plan under "
+        "art. 70 of the 2011 credit-card rules (商业银行信用卡业务监督管理办法), for other "
+        "lenders a request, not a right.",
+    },
+    "assess.ui.next_title": {"zh": "下一步", "en": "Next steps"},
+    "assess.ui.step.stop": {
+        "zh": "停止借新还旧：每借一笔新的，都会多出新的利息和费用。",
+        "en": "Stop borrowing to repay: every new loan adds its own interest and fees.",
+    },
+    "assess.ui.step.avalanche": {
+        "zh": "不再借钱，多余的钱先还真实年化最高的一笔：比照常借下去少付 {saving}。",
+        "en": "Borrow no more and put spare money on the highest real rate first: {saving} "
+        "less than keeping going.",
+    },
+    "assess.ui.step.lines": {
+        "zh": "有借款越过了法律或监管红线：带上「结果」里的数字和来源，"
+        "向贷款机构提出按合法利率计算，"
+        "或向监管部门投诉。",
+        "en": "A loan crosses a legal or regulatory line: take the figures and sources under "
+        "Results to the lender and ask for a lawful rate, or complain to the regulator.",
+    },
+    "assess.ui.step.negotiate": {
+        "zh": "还不上时，直接联系贷款机构的官方客服协商分期，是免费的。",
+        "en": "If you cannot pay, contact the lender's official customer service to negotiate "
+        "a plan; it is free.",
+    },
+    "assess.ui.help_title": {"zh": "在哪里求助", "en": "Where to get help"},
+    "assess.ui.help.12378": {
+        "zh": "12378：国家金融监督管理总局银行保险消费投诉热线（银行、消费金融公司等）；"
+        "小额贷款公司归地方金融管理局管，也可向其投诉",
+        "en": "12378: the national financial regulator's banking and insurance consumer "
+        "complaints line (banks, consumer finance companies); microlenders answer to the "
+        "provincial financial regulator, complain there too",
+    },
+    "assess.ui.help.12363": {
+        "zh": "12363：中国人民银行金融消费权益热线，包括征信异议；一般先向机构投诉",
+        "en": "12363: the People's Bank of China consumer line, including credit-report "
+        "disputes; usually complain to the lender first",
+    },
+    "assess.ui.help.96110": {
+        "zh": "96110：反诈预警专线", "en": "96110: the anti-fraud warning line",
+    },
+    "assess.ui.help.110": {
+        "zh": "110：遇到暴力、威胁、跟踪、上门骚扰或裸照要挟时报警",
+        "en": "110: police, for violence, threats, stalking, visits to your home or blackmail",
+    },
+    "assess.ui.warn_agents": {
+        "zh": "当心收费的「停息挂账、代理维权、反催收」：监管部门多次提醒，他们收高额费用、"
+        "索要身份证件和验证码，欠款反而可能增加。和官方客服协商不需要中介。",
+        "en": "Beware of paid \"interest stop\", \"rights protection\" or \"anti-collection\" "
+        "agents: regulators have warned that they charge high fees, ask for ID documents and SMS "
+        "codes, and the debt can grow. Negotiating with the lender needs no intermediary.",
+    },
     # --- errors from the parsers and the situation file ---
     "error.rate_range": {
         "zh": "「{value}」是一个区间；请填写合同上写明的你这笔借款的利率，如 年化18%",
@@ -127,6 +373,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "到账金额（{received} 元）不能高于借款金额（{amount} 元）",
         "en": "cash received ({received} yuan) cannot be more than the contract amount "
         "({amount} yuan)",
+    },
+    "error.received_above_payout": {
+        "zh": "到账金额（{received} 元）高于合同扣费后应到账的 {payout} 元；请检查放款时扣的费用",
+        "en": "cash received ({received} yuan) is more than the {payout} yuan left after the fees "
+        "deducted at payout; check those fees",
     },
     "error.paid_above_instalments": {
         "zh": "已还 {paid} 期，但这笔借款只有 {count} 期",
@@ -357,6 +608,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "above {rate}: {name} ({scope})",
     },
     "assess.fact.no_lines": {"zh": "未超过列出的红线", "en": "crosses none of the lines listed"},
+    "assess.fact.split_estimated": {
+        "zh": "还款计划没有写明本金和利息；表中的拆分按这份计划自身的利率估算。",
+        "en": "The repayment plan does not split principal and interest; the split shown is "
+        "estimated at the plan's own rate.",
+    },
     "assess.col.number": {"zh": "期", "en": "No."},
     "assess.col.date": {"zh": "日期", "en": "Date"},
     "assess.col.payment": {"zh": "应还", "en": "Payment"},

@@ -9,6 +9,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "shows the answer {value} before it is asked ({lang}); move it to the reveal (prose) or use another example",
     },
     "key.give_up": {"zh": "看答案", "en": "Answer"},
+    "player.month_from_pay": {"zh": "  其中用工资", "en": "  from pay"},
+    "player.month_interest": {"zh": "新产生利息", "en": "Interest charged"},
+    "player.month_fees": {"zh": "新产生费用", "en": "Fees charged"},
+    "player.month_penalties": {"zh": "新产生罚息", "en": "Penalties charged"},
+    # --- the end of a lesson ---
+    "end.title": {"zh": "✓ 学完了：{title}", "en": "✓ Lesson complete: {title}"},
+    "end.learned": {"zh": "这一课讲的是：", "en": "What this lesson was about:"},
+    "end.answers": {"zh": "你的回答：", "en": "Your answers:"},
+    "end.quiz_first": {"zh": "✓ {question}（一次答对）", "en": "✓ {question} (right first time)"},
+    "end.quiz_later": {"zh": "✓ {question}（第 {tries} 次答对）", "en": "✓ {question} (right on try {tries})"},
+    "end.quiz_missed": {"zh": "✗ {question}（看了答案，共试 {tries} 次）", "en": "✗ {question} (answer shown after {tries} tries)"},
+    "end.prediction": {"zh": "· {question} 你猜 {guess}，实际 {actual}", "en": "· {question} You guessed {guess}; it was {actual}"},
+    "end.next": {"zh": "下一课：{title}。按 Enter 开始，← 回去重看，Esc 回主页。", "en": "Next: {title}. Enter to start it, ← to reread, Esc for home."},
+    "end.last": {"zh": "这是最后一课。← 回去重看，Esc 回主页。", "en": "That was the last lesson. ← to reread, Esc for home."},
+    "key.next_lesson": {"zh": "下一课", "en": "Next lesson"},
+    "home.all_done": {"zh": "✓ 所有课程都学完了。可以从列表里任选一课重看。", "en": "✓ You have finished every lesson. Pick any one below to go over it again."},
     # --- predictions ---
     "player.reveal_under": {
         "zh": "实际是 {actual}，你猜的是 {guess}：低了 {gap}。",

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import MutableMapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -20,7 +24,7 @@ from debtcoach.lessons.schema import (
     ReceivedOf,
     ShareStacking,
 )
-from debtcoach.sim.results import OK, SimResult
+from debtcoach.sim.results import STACKING, SimResult
 from debtcoach.sim.run import Progress, simulate
 from debtcoach.sim.scenario import Scenario
 from debtcoach.sim.summary import paid_costs
@@ -53,7 +57,7 @@ def answer_value(
         return float(np.mean(paid_costs(result)[:, answer.costs_at.month - 1])) / 100
     if isinstance(answer, ShareStacking):
         result = _run(scenarios, answer.share_stacking, runs, progress)
-        stacked = (result.state[:, : answer.share_stacking.month] != OK).any(axis=1)
+        stacked = (result.state[:, : answer.share_stacking.month] >= STACKING).any(axis=1)
         return float(stacked.mean())
     raise TypeError(answer)
 
@@ -112,11 +116,57 @@ def answer_working(
                                         "interest_fen": interest, "fees_fen": fees,
                                         "penalties_fen": penalties,
                                         "total_fen": interest + fees + penalties})
-        stacked = int((result.state[:, : at.month] != OK).any(axis=1).sum())
+        stacked = int((result.state[:, : at.month] >= STACKING).any(axis=1).sum())
         return Working("share_stacking", {"month": at.month, "paths": result.paths,
                                           "stacked": stacked,
                                           "share_share": stacked / result.paths})
     raise TypeError(answer)
+
+
+AnswerCache = MutableMapping[str, Any]
+"""Computed answers kept between openings: key → {"value": …, "working": {...}} (JSON-able)."""
+
+
+def answer_key(answer: Answer, scenarios: dict[str, tuple[Scenario, int, int]],
+               namespace: str) -> str | None:
+    """What a simulated answer depends on: the question, the scenario's content, its paths and
+    seed, and ``namespace`` (the engine's version). None for answers about offers (cheap)."""
+    if not isinstance(answer, DebtAt | CostsAt | ShareStacking):
+        return None
+    at = (answer.debt_at if isinstance(answer, DebtAt) else
+          answer.costs_at if isinstance(answer, CostsAt) else answer.share_stacking)
+    if at.scenario not in scenarios:
+        return None
+    scenario, paths, seed = scenarios[at.scenario]
+    content = json.dumps([namespace, answer.model_dump(mode="json"),
+                          scenario.model_dump(mode="json"), paths, seed], sort_keys=True,
+                         default=str)
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
+def cached_answer(
+    answer: Answer,
+    offers: dict[str, LoanOffer],
+    scenarios: dict[str, tuple[Scenario, int, int]],
+    runs: dict[str, SimResult],
+    progress: Progress | None,
+    cache: AnswerCache | None,
+    namespace: str = "",
+) -> tuple[float, Working]:
+    """The answer and its working, from ``cache`` when the same question about the same
+    scenario was worked out before (Monte Carlo runs take seconds), else computed and kept."""
+    key = None if cache is None else answer_key(answer, scenarios, namespace)
+    if cache is not None and key is not None:
+        hit = cache.get(key)
+        if isinstance(hit, dict) and isinstance(hit.get("value"), float):
+            working = hit.get("working", {})
+            return hit["value"], Working(str(working.get("kind")), dict(working.get("numbers")))
+    value = answer_value(answer, offers, scenarios, runs, progress)
+    working = answer_working(answer, offers, scenarios, runs)
+    if cache is not None and key is not None:
+        cache[key] = {"value": value, "working": {"kind": working.kind,
+                                                  "numbers": working.numbers}}
+    return value, working
 
 
 def _run(

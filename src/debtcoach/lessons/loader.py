@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.finance.offers import LoanOffer
 from debtcoach.i18n import Lang
-from debtcoach.lessons.answers import answer_value
+from debtcoach.lessons.answers import AnswerCache, Working, cached_answer
 from debtcoach.lessons.prose import split_sections
 from debtcoach.lessons.schema import (
     STEP_TYPES,
@@ -53,6 +53,7 @@ class LoadedLesson:
     offers: dict[str, LessonOffer]
     scenarios: dict[str, tuple[Scenario, int, int]]  # id → (scenario, paths, seed)
     answers: dict[str, float] = field(default_factory=dict)  # step id → computed answer
+    workings: dict[str, Working] = field(default_factory=dict)  # step id → how it is worked out
     runs: dict[str, SimResult] = field(default_factory=dict)  # scenario id → full run
 
 
@@ -70,10 +71,12 @@ def lesson_folders(root: Path) -> list[Path]:
 
 
 def load_lesson(
-    folder: Path, sources: dict[str, Source], progress: Progress | None = None
+    folder: Path, sources: dict[str, Source], progress: Progress | None = None,
+    cache: AnswerCache | None = None, namespace: str = "",
 ) -> LoadedLesson:
     """One lesson, fully checked; raises InputErrors listing every problem found. ``progress``
-    follows the long simulations behind computed answers (and may raise to stop them)."""
+    follows the long simulations behind computed answers (and may raise to stop them);
+    ``cache`` keeps those answers by scenario content (``namespace``: the engine's version)."""
     where = str(folder / "lesson.toml")
     data = parse_toml(read_text(folder / "lesson.toml", where), where)
     try:
@@ -97,7 +100,8 @@ def load_lesson(
         if not failed or not any(params.get(key) in failed for key in ("value", "scenario")):
             problem(path, code, **params)
 
-    _check_steps(loaded, sources, step_problem if failed else problem, progress)
+    _check_steps(loaded, sources, step_problem if failed else problem, progress,
+                 (cache, namespace))
     if problems:
         raise InputErrors(problems)
     return loaded
@@ -155,7 +159,7 @@ def _load_scenarios(
                 scenario = scenario_from_dict(ref.inline, f"{path}.inline")
             if ref.months is not None:
                 scenario = scenario.model_copy(update={"months": ref.months})
-            simulate(scenario, paths=min(ref.paths, 100), seed=ref.seed)
+            simulate(scenario, paths=1, seed=ref.seed)  # one path finds what is broken
         except InputError as error:
             problem(f"{path} ({error.field})", error.code, **error.params)
             continue
@@ -170,7 +174,8 @@ def _load_scenarios(
 
 
 def _check_steps(
-    loaded: LoadedLesson, sources: dict[str, Source], problem: Any, progress: Progress | None
+    loaded: LoadedLesson, sources: dict[str, Source], problem: Any, progress: Progress | None,
+    cache: tuple[AnswerCache | None, str] = (None, ""),
 ) -> None:
     lesson = loaded.lesson
     seen: set[str] = set()
@@ -197,13 +202,14 @@ def _check_steps(
             for lang in LANGS:
                 if loaded.prose[lang] and section not in loaded.prose[lang]:
                     problem(f"{path}.{name}", "prose_section_missing", name=section, lang=lang)
-        _check_references(loaded, step, path, problem, progress)
+        _check_references(loaded, step, path, problem, progress, cache)
         if isinstance(step, PredictStep | QuizStep) and step.id in loaded.answers:
             _check_not_given_away(loaded, step, path, problem)
 
 
 def _check_references(
-    loaded: LoadedLesson, step: Any, path: str, problem: Any, progress: Progress | None
+    loaded: LoadedLesson, step: Any, path: str, problem: Any, progress: Progress | None,
+    cache: tuple[AnswerCache | None, str],
 ) -> None:
     offer = getattr(step, "offer", None)
     if offer is not None and offer not in loaded.offers:
@@ -224,14 +230,16 @@ def _check_references(
                     problem(error.field, error.code, **error.params)
     answer = getattr(step, "answer", None)
     if answer is not None:
-        _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem, progress)
+        _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem, progress, cache)
 
 
 def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
-                    problem: Any, progress: Progress | None) -> None:
+                    problem: Any, progress: Progress | None,
+                    cache: tuple[AnswerCache | None, str]) -> None:
     offers: dict[str, LoanOffer] = dict(loaded.offers)
     try:
-        value = answer_value(answer, offers, loaded.scenarios, loaded.runs, progress)
+        value, working = cached_answer(answer, offers, loaded.scenarios, loaded.runs, progress,
+                                       *cache)
     except KeyError as missing:
         problem(path, "answer_unknown_ref", value=str(missing).strip("'"))
         return
@@ -242,6 +250,7 @@ def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
         problem(path, "answer_unresolved", detail=str(value))
         return
     loaded.answers[step_id] = value
+    loaded.workings[step_id] = working
 
 
 def _check_not_given_away(loaded: LoadedLesson, step: PredictStep | QuizStep, path: str,

@@ -29,10 +29,10 @@ from debtcoach.lessons.schema import (
     WarningStep,
     policy_with,
 )
-from debtcoach.sim.results import OK, Engine, SimResult
+from debtcoach.sim.results import STACKING, Engine, SimResult
 from debtcoach.sim.run import start
 from debtcoach.sim.scenario import Localized, Policy
-from debtcoach.sim.summary import first_need_fen, paid_costs
+from debtcoach.sim.summary import CostLine, cost_line
 
 S = TypeVar("S")
 
@@ -85,9 +85,11 @@ class LessonPlayer:
     _armed: list[WarningStep] = field(default_factory=list)
     _policies: dict[str, Policy] = field(default_factory=dict)
     _active: str | None = None
+    furthest: int = 0  # the furthest step reached: going back does not undo finishing
 
     def __post_init__(self) -> None:
         self._arrive()
+        self.furthest = self.index
 
     # --- where we are ---------------------------------------------------------------------
 
@@ -101,7 +103,9 @@ class LessonPlayer:
 
     @property
     def finished(self) -> bool:
-        return self.index == len(self.steps) - 1 and self.step_done()
+        """The last step was reached and done, now or before (rereading keeps it finished)."""
+        last = len(self.steps) - 1
+        return self.furthest == last and (self.index < last or self.step_done())
 
     def step_done(self) -> bool:
         """Whether the learner may move on: scenarios must reach their pause, questions need an
@@ -137,6 +141,7 @@ class LessonPlayer:
         before = len(self.banners)
         self.index += 1
         self._arrive()
+        self.furthest = max(self.furthest, self.index)
         return self.banners[before:]
 
     def back(self) -> None:
@@ -252,18 +257,18 @@ class LessonPlayer:
     def offer_cost(self, offer_id: str) -> OfferCost:
         return cost_of(self.loaded.offers[offer_id])
 
-    def cumulative_cost(self, scenario_id: str) -> tuple[int, int]:
-        """(interest, fees and penalties paid so far, the amount first needed), in fen."""
+    def cost_line(self, scenario_id: str) -> CostLine:
+        """Interest, fees and penalties so far (paid and still owed) against the first need."""
         run = self._runs.get(scenario_id)
         if run is None or run.result is None or run.months == 0:
             need = sum(e.amount_fen for e in self.loaded.scenarios[scenario_id][0].events
                        if e.falls_in(0))
-            return 0, need
-        return int(paid_costs(run.result)[0, -1]), first_need_fen(run.result)
+            return CostLine(need, 0, 0, 0)
+        return cost_line(run.result)
 
-    def summary(self) -> tuple[int, int]:
+    def summary(self) -> CostLine:
         step = self._expect(SummaryStep)
-        return self.cumulative_cost(step.scenario)
+        return self.cost_line(step.scenario)
 
     # --- saving and resuming --------------------------------------------------------------
 
@@ -324,7 +329,7 @@ class LessonPlayer:
             return False
         result = run.result
         if step.until == "first_stack":
-            return bool((result.state[0] != OK).any())
+            return bool((result.state[0] >= STACKING).any())
         if step.until == "first_overdue":
             return bool((result.metrics["days_overdue"][0] > 0).any())
         need = sum(e.amount_fen for e in scenario.events if e.falls_in(0)) or 1

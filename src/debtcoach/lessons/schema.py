@@ -91,7 +91,7 @@ class CostsAt(Strict):
 
 
 class ShareStacking(Strict):
-    share_stacking: AtMonth  # share of Monte Carlo paths that have stacked by then (0–1)
+    share_stacking: AtMonth  # share of paths that borrowed to repay or fell behind by then (0–1)
 
 
 Answer = AprOf | CostOf | ReceivedOf | RatePerYear | DebtAt | CostsAt | ShareStacking

@@ -176,6 +176,8 @@ def _facts(doc: Document, assessment: Assessment, situation: Situation, lang: La
         given = situation.loans[loan.index]
         doc.add(Heading(_name(loan, lang), level=3), _fact_table(loan, given, lang),
                 _schedule_table(loan, lang))
+        if given.schedule is not None:
+            doc.add(Paragraph(t("assess.fact.split_estimated", lang), "note"))
         lines = tuple(
             t("assess.fact.line", lang, rate=percent(float(line.annual_rate), lang, 1),
               name=line.name_zh if lang == "zh" else line.name_en,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from debtcoach.errors import InputError
 from debtcoach.finance.money import parse_money, round_fen
-from debtcoach.finance.offers import Fee, FeeTiming, LoanOffer, parse_fee
+from debtcoach.finance.offers import Fee, FeeTiming, LateTerms, LoanOffer, parse_fee
 from debtcoach.finance.rates import Rate, parse_rate
 
 
@@ -63,6 +63,20 @@ class WhenShort(StrEnum):
     ROLLOVER = "rollover"  # pay only what an extension needs
     DEFAULT = "default"  # borrow nothing; unpaid amounts go overdue
     CUT_SPENDING = "cut_spending"  # borrow nothing; cut spending from next month
+
+
+class PenaltyBase(StrEnum):
+    """What daily penalty interest is charged on (docs/engine.md, "Penalties")."""
+
+    PRINCIPAL = "principal"  # overdue principal only
+    PRINCIPAL_INTEREST = "principal+interest"  # overdue principal and interest
+    ALL = "all"  # everything overdue: principal, interest, fees and penalties (compounds)
+
+
+class LenderLateTerms(LateTerms):
+    """A lender's late terms: the offer's, plus what its penalty interest is charged on."""
+
+    penalty_base: PenaltyBase = PenaltyBase.PRINCIPAL_INTEREST
 
 
 class ExtraPayments(StrEnum):
@@ -137,6 +151,7 @@ class Lender(LoanOffer):
     max_lenders: int | None = Field(default=None, ge=0, le=1000, strict=True)
     max_debt_to_income: float | None = Field(default=None, gt=0, le=1000, strict=True)
     refuse_when_overdue: bool = Field(default=True, strict=True)
+    late: LenderLateTerms | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -292,8 +292,8 @@ class ParticipantStore(RoomStore):
 
     def save_progress(self, lesson_id: str, log: list[Action], step_id: str,
                       finished: bool) -> bool:
-        """Save this participant's place; a decision just taken is kept as the room's answer.
-        Each participant has one window, so the save always takes (True)."""
+        """Save this participant's place (always kept: one process per participant); a
+        decision just taken is kept as the room's answer."""
         _check_ids(lesson_id, step_id)
         text = encode_log(log)
         now = _now().isoformat()

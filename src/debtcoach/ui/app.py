@@ -53,6 +53,11 @@ class DebtCoachApp(App[None]):
         localize_bindings(self, self.lang)
         from debtcoach.ui.screens.home import HomeScreen
 
+        if self.settings.room:  # a workshop participant: the room's way in instead
+            from debtcoach.workshop.join import join_room
+
+            join_room(self)
+            return
         self.push_screen(HomeScreen())
         set_aside = self.store.newly_set_aside()
         if set_aside:
@@ -66,10 +71,6 @@ class DebtCoachApp(App[None]):
     def report_store_problem(self, text: str) -> None:
         self.store_problems.append(text)
         self.notify(text, severity="warning", timeout=15, markup=False)
-        if self.settings.room:
-            from debtcoach.workshop.join import join_room
-
-            join_room(self)
 
     def watch_lang(self, lang: Lang) -> None:
         """Every screen relabels itself; nobody loses their place."""
@@ -167,13 +168,15 @@ class DebtCoachApp(App[None]):
 def make_app(settings: Settings) -> DebtCoachApp:
     """The app with saved settings applied (command-line choices win) and its store open."""
     from debtcoach.store import data_dir
-    from debtcoach.store.rooms import new_participant_id
-    from debtcoach.ui.saving import RoomSessionStore, SessionStore
+    from debtcoach.ui.saving import SessionStore
 
     folder = data_dir(settings.data_dir)
-    store: SessionStore = (
-        RoomSessionStore.enter(folder, settings.room, settings.participant or new_participant_id())
-        if settings.room else SessionStore.open(folder))
+    if settings.room:  # a workshop participant: progress and answers go under the room
+        from debtcoach.workshop.join import RoomSessionStore
+
+        store: SessionStore = RoomSessionStore.enter(folder, settings.room, settings.participant)
+    else:
+        store = SessionStore.open(folder)
     saved_lang = store.get_setting("lang")
     if saved_lang in ("zh", "en") and not settings.lang_chosen:
         settings.lang = "zh" if saved_lang == "zh" else "en"

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from debtcoach.errors import InputError
 from debtcoach.store import Action, AnswerKind, AnswerValue, Store
-from debtcoach.store.rooms import ParticipantStore
 
 
 class SessionStore(Store):
@@ -45,7 +44,3 @@ class SessionStore(Store):
             super().set_setting(key, value)
         except InputError as error:
             self._failed(error)
-
-
-class RoomSessionStore(SessionStore, ParticipantStore):
-    """A workshop participant's store: kept under the room, with the same failure reporting."""

@@ -4,7 +4,7 @@ the room's pacing may hold them at the step the facilitator has opened."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Self, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,9 +12,21 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
-from debtcoach.store.rooms import NICKNAME_MAX, ParticipantStore
+from debtcoach.store.rooms import NICKNAME_MAX, ParticipantStore, new_participant_id
+from debtcoach.ui.saving import SessionStore
 from debtcoach.ui.screens import player
+from debtcoach.ui.screens.home import HomeScreen
 from debtcoach.ui.screens.player import PlayerScreen
+
+
+class RoomSessionStore(SessionStore, ParticipantStore):
+    """The app's store in a room: saves go under the room and this participant, and a failed
+    save is told to the participant like any other (see :class:`SessionStore`)."""
+
+    @classmethod
+    def enter(cls, folder: Path, code: str, participant: str | None = None) -> Self:
+        return super().enter(folder, code, participant or new_participant_id())
+
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -22,10 +34,13 @@ if TYPE_CHECKING:
 
 
 def join_room(app: DebtCoachApp) -> None:
-    """Newcomers choose a nickname first; someone coming back goes straight to where they were."""
+    """The app's first screens in a room. Newcomers see only the nickname screen (keys typed
+    before it is up cannot open anything else); someone coming back goes straight to where
+    they were, with home beneath."""
     store = cast(ParticipantStore, app.store)
     entry = room_lesson(app)
     if entry is not None and store.load_progress(entry.id) is not None:
+        app.push_screen(HomeScreen())
         app.open_lesson(entry)
     else:
         app.push_screen(JoinScreen())
@@ -84,7 +99,7 @@ class JoinScreen(Screen[None]):
             return
         self.store.set_nickname(self.query_one("#nickname", Input).value)
         entry = room_lesson(self.coach)
-        self.dismiss()
+        self.app.switch_screen(HomeScreen())
         if entry is not None:
             self.coach.open_lesson(entry)
 

@@ -1,9 +1,10 @@
 """The room as borrowers: each participant's decisions drive one simulated path.
 
-A lesson is played through automatically (questions answered with nothing, scenarios advanced
-to their pauses) taking the given choice at each decision, then its simulation runs to the
-scenario's last month. The same play-through prices each branch of a decision, so the dashboard's
-"what each branch cost" and the room's fan come from one place. Pure: no I/O.
+A lesson is played through automatically (questions answered with the first choice or zero,
+scenarios advanced to their pauses) taking the given choice at each decision, then its
+simulation runs to the scenario's last month. The same play-through prices each branch of a
+decision, so the dashboard's "what each branch cost" and the room's fan come from one place.
+Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ def play_through(loaded: LoadedLesson, decisions: Mapping[str, int], today: date
             choice = decisions.get(step.id, 0)
             player.decide(choice if 0 <= choice < len(step.choices) else 0)
         elif isinstance(step, QuizStep) and step.id not in player.quiz_results:
-            player.give_up()  # quizzes do not steer the simulation
+            if step.kind == "numeric":
+                player.answer_quiz(number=0.0)
+            else:
+                player.answer_quiz({0})
         elif isinstance(step, PredictStep) and step.id not in player.predictions:
             player.predict(0.0)
         if player.finished:

@@ -16,6 +16,7 @@ from debtcoach.ui.widgets.self_check import SelfCheckEntries
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
+    from debtcoach.ui.catalog import LessonEntry
 
 
 class HomeScreen(Screen[None]):
@@ -52,12 +53,16 @@ class HomeScreen(Screen[None]):
         intro = self.query_one("#intro", Static)
         intro.update(app.t("home.first_run"))
         intro.display = not progress
-        last = app.store.last_lesson()
-        entry = next((e for e in app.lessons if e.id == last), None)
+        entry = self.continue_target()
         resume = self.query_one("#continue", Button)
         resume.display = entry is not None
         if entry is not None:
             resume.label = app.t("home.continue", title=entry.title.get(app.lang, entry.id))
+        elif progress and all(p.finished for p in progress.values()) and len(progress) >= len(
+                app.lessons):
+            intro.update(app.t("home.all_done"))
+            intro.display = True
+        self.refresh_bindings()
         self.query_one("#settings", Button).label = app.t("home.settings")
         self.refresh_lessons()
 
@@ -93,9 +98,29 @@ class HomeScreen(Screen[None]):
         elif event.button.id == "settings":
             self.action_settings()
 
+    def continue_target(self) -> LessonEntry | None:
+        """The lesson last worked on if it is unfinished, else the next unfinished one after
+        it; None before any lesson was started or when all are finished."""
+        app = self.coach
+        last = app.store.last_lesson()
+        if last is None:
+            return None
+        progress = app.store.all_progress()
+        ids = [e.id for e in app.lessons]
+        start = ids.index(last) if last in ids else 0
+        for entry in app.lessons[start:] + app.lessons[:start]:
+            saved = progress.get(entry.id)
+            if saved is None or not saved.finished:
+                return entry
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "continue":
+            return self.continue_target() is not None
+        return True
+
     def action_continue(self) -> None:
-        last = self.coach.store.last_lesson()
-        entry = next((e for e in self.coach.lessons if e.id == last), None)
+        entry = self.continue_target()
         if entry is not None:
             self.coach.open_lesson(entry)
 

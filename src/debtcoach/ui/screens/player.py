@@ -35,7 +35,8 @@ from textual.worker import get_current_worker
 
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import error_line, money, percent
-from debtcoach.ui.catalog import LessonEntry, load
+from debtcoach.sim.summary import CostLine, cost_sentence
+from debtcoach.ui.catalog import ANSWER_CACHE, LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.number_input import NumberInput
@@ -112,6 +113,7 @@ class PlayerScreen(Screen[None]):
         self._playing: Timer | None = None
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
+        self._keys_shown: tuple[bool | None, ...] = ()
 
     @property
     def coach(self) -> DebtCoachApp:
@@ -166,7 +168,7 @@ class PlayerScreen(Screen[None]):
             self.app.call_from_thread(bar.update, total=total, progress=done)
 
         try:
-            loaded = load(self.entry, progress)
+            loaded = load(self.entry, progress, self.coach.store.path.parent / ANSWER_CACHE)
         except LoadCancelled:
             return
         except InputError as error:
@@ -229,14 +231,22 @@ class PlayerScreen(Screen[None]):
         self._set_text("detail", self._detail(step))
         await self._build_controls(step)
         self._set_text("feedback", self._feedback(step))
-        self.set_class(player.active_scenario is None, "-no-simulation")
+        self._set_class(player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
-        self.set_class(isinstance(step, TextStep | QuizStep | OfferStep), "-reading")
+        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep), "-reading")
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
-        self.refresh_bindings()
+        keys = tuple(self.check_action(a, ()) for a in ("hint", "give_up", "play", "why", "back"))
+        if keys != self._keys_shown:  # the footer is rebuilt on every refresh: only on a change
+            self._keys_shown = keys
+            self.refresh_bindings()
         self.post_message(self.StepShown(step.id, player.index))
+
+    def _set_class(self, add: bool, name: str) -> None:
+        """Restyle the screen only when the class really changes."""
+        if self.has_class(name) != add:
+            self.set_class(add, name)
 
     def _scroll_to_news(self, step_id: str) -> None:
         """A new step starts at the top, or, when its question and controls would not fit
@@ -308,8 +318,7 @@ class PlayerScreen(Screen[None]):
             key = "player.scenario_paused" if player.step_done() else "player.scenario_running"
             return app.t(key, month=run.months, months=months)
         if isinstance(step, SummaryStep):
-            costs, need = player.summary()
-            return app.t("player.summary", costs=money(costs, lang), need=money(need, lang))
+            return self._cost_sentence(player.summary())
         if isinstance(step, WarningStep):
             return "\n\n".join([self._banner_text(step.message.text(lang)), step.why.text(lang),
                                 app.t("player.sources_hint")])
@@ -405,11 +414,8 @@ class PlayerScreen(Screen[None]):
 
     def _working(self, step: PredictStep | QuizStep) -> str:
         """The formula with the step's numbers."""
-        from debtcoach.lessons.answers import answer_working
-
-        assert self.player is not None and step.answer is not None
-        loaded, lang = self.player.loaded, self.coach.lang
-        working = answer_working(step.answer, dict(loaded.offers), loaded.scenarios, loaded.runs)
+        assert self.player is not None
+        working, lang = self.player.loaded.workings[step.id], self.coach.lang
         numbers: dict[str, object] = {}
         for name, value in working.numbers.items():
             if name.endswith("_fen"):
@@ -494,36 +500,40 @@ class PlayerScreen(Screen[None]):
             return
         app, lang = self.coach, self.coach.lang
         result = player.result(scenario)
-        costs, need = player.cumulative_cost(scenario)
+        line = player.cost_line(scenario)
         debts = [] if result is None else [int(d) for d in result.metrics["debt"][0]]
         chart = self.query_one("#chart")
-        chart.show(debts, need, lang)  # type: ignore[attr-defined]
-        chart.border_title = app.t("player.chart", need=money(need, lang))
+        chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
+        chart.border_title = app.t("player.chart", need=money(line.need, lang))
         self.query_one("#month", Static).update(self._month_table(result))
-        cost = (app.t("player.cost_line", costs=money(costs, lang), borrowed=money(need, lang))
-                if result is not None and result.months else "")
+        cost = self._cost_sentence(line) if result is not None and result.months else ""
         self._set_text("cost", cost)
         _show(self.query_one("#cost"), bool(cost))
 
+    def _cost_sentence(self, line: CostLine) -> str:
+        lang = self.coach.lang
+        return cost_sentence(line, self.coach.t, lambda fen: money(fen, lang))
+
     def _month_table(self, result: object) -> Table | str:
+        """The month's figures: what was borrowed and paid (and how much of it from pay), the
+        interest, fees and penalties charged, what is owed, to how many lenders, the state."""
         from debtcoach.sim.results import STATES, SimResult
 
         app, lang = self.coach, self.coach.lang
         if not isinstance(result, SimResult) or result.months == 0:
             return app.t("player.no_month")
         m, month = result.metrics, result.months - 1
-        paid = sum(int(m[k][0, month]) for k in ("paid_principal", "paid_interest",
-                                                "paid_fees", "paid_penalties"))
         table = Table(box=None, show_header=False, padding=(0, 1),
                       title=app.t("player.month", month=result.months), title_justify="left")
         table.add_column()
         table.add_column(justify="right")
         rows = [
             ("sim.col.cash_received", money(int(m["cash_received"][0, month]), lang)),
-            ("sim.col.paid", money(paid, lang)),
-            ("sim.col.interest", money(int(m["paid_interest"][0, month]), lang)),
-            ("sim.col.fees", money(int(m["paid_fees"][0, month]), lang)),
-            ("sim.col.penalties", money(int(m["paid_penalties"][0, month]), lang)),
+            ("sim.col.paid", money(int(m["paid"][0, month]), lang)),
+            ("player.month_from_pay", money(int(m["paid_from_income"][0, month]), lang)),
+            ("player.month_interest", money(int(m["interest_incurred"][0, month]), lang)),
+            ("player.month_fees", money(int(m["fees_incurred"][0, month]), lang)),
+            ("player.month_penalties", money(int(m["penalties_incurred"][0, month]), lang)),
             ("sim.col.debt", money(int(m["debt"][0, month]), lang)),
             ("sim.col.lenders", str(int(m["active_lenders"][0, month]))),
             ("sim.col.state", app.t(f"state.{STATES[int(result.state[0, month])]}")),
@@ -567,8 +577,58 @@ class PlayerScreen(Screen[None]):
                                        self.player.step.id, self.player.finished)
 
     async def action_next(self) -> None:
-        if self.player is not None:
-            await self._after(self.player.next())
+        player = self.player
+        if player is None:
+            return
+        if player.index == len(player.steps) - 1 and player.step_done():
+            self.save_progress()
+            self.show_end()
+            return
+        await self._after(player.next())
+
+    def show_end(self) -> None:
+        """The lesson's end: a summary, then the next lesson, home, or back to reread."""
+        from debtcoach.ui.screens.lesson_end import EndChoice, LessonEndScreen
+
+        app = self.coach
+        later = [e for e in app.lessons if (e.part, e.order) > (self.entry.part, self.entry.order)]
+        next_entry = later[0] if later else None
+
+        def chosen(choice: EndChoice | None) -> None:
+            if choice == "next" and next_entry is not None:
+                self.action_home()
+                app.open_lesson(next_entry)
+            elif choice == "home":
+                self.action_home()
+
+        app.push_screen(LessonEndScreen(self._end_text(next_entry), next_entry), chosen)
+
+    def _end_text(self, next_entry: LessonEntry | None) -> str:
+        from debtcoach.lessons.schema import PredictStep, QuizStep
+
+        assert self.player is not None
+        app, lang, player = self.coach, self.coach.lang, self.player
+        lines = [f"[b]{app.t('end.title', title=self.entry.title.get(lang, self.entry.id))}[/b]",
+                 "", app.t("end.learned"), inline(self.entry.summary.get(lang, "")), "",
+                 app.t("end.answers")]
+        for step in player.steps:
+            if isinstance(step, QuizStep) and step.id in player.quiz_results:
+                tries = len(player.tries.get(step.id, []))
+                key = ("end.quiz_first" if player.quiz_results[step.id].correct and tries == 1
+                       else "end.quiz_later" if player.quiz_results[step.id].correct
+                       else "end.quiz_missed")
+                lines.append(app.t(key, question=inline(step.question.text(lang)), tries=tries))
+            elif isinstance(step, PredictStep) and step.id in player.predictions:
+                reveal = player.predictions[step.id]
+                lines.append(app.t("end.prediction", question=inline(step.question.text(lang)),
+                                   guess=self._shown(reveal.guess, step.unit),
+                                   actual=self._shown(reveal.actual, step.unit)))
+        lines.append("")
+        if next_entry is not None:
+            lines.append(app.t("end.next", title=next_entry.title.get(lang, next_entry.id)))
+        else:
+            lines.append(app.t("end.last"))
+        return "\n".join(lines)
 
     async def action_back(self) -> None:
         if self.player is not None:

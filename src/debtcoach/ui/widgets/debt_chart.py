@@ -27,11 +27,44 @@ class DebtChart(PlotextPlot):
         if need_fen:
             plt.hline(need_fen / 100)
         plt.xlim(0.5, max(len(months), 1) + 0.5)
-        plt.ylim(0, top / 100 * 1.1 or 1)
-        # Exactly three labels: nothing, what was first needed (the flat line) and the peak.
-        ticks = sorted({0, need_fen, top})
+        bottom = axis_bottom(need_fen, debts_fen)
+        plt.ylim(bottom / 100, (top + (top - bottom) * 0.08) / 100 or 1)
+        ticks = y_ticks(bottom, need_fen, top)
         plt.yticks([v / 100 for v in ticks], [f"{v / 100:,.0f}" for v in ticks])
         self.refresh()
+
+
+def axis_bottom(need_fen: int, debts_fen: list[int]) -> int:
+    """Where the y axis starts: zero when debt fell that low, else a round number below the
+    lowest of the need and the debt, so growth gets the chart's height instead of its top row."""
+    low = min([need_fen, *debts_fen])
+    if low <= 0 or not debts_fen:
+        return 0
+    step = _round_step(max([need_fen, *debts_fen]) - low or low)
+    return max(0, (int(low * 0.9) // step) * step)
+
+
+def y_ticks(bottom: int, need_fen: int, top: int) -> list[int]:
+    """The axis start, the need (the flat line), the peak, and round values between them."""
+    ticks = {bottom, need_fen, top} if need_fen else {bottom, top}
+    step = _round_step(top - bottom)
+    value = (bottom // step + 1) * step
+    while value < top:
+        if all(abs(value - t) > step // 2 for t in ticks):
+            ticks.add(value)
+        value += step
+    return sorted(ticks)
+
+
+def _round_step(span: int) -> int:
+    """A round step (1, 2 or 5 × a power of ten, in fen) giving at most four steps over ``span``."""
+    step = 100
+    while span / step > 4:
+        for factor in (2, 5 / 2, 2):
+            step = int(step * factor)
+            if span / step <= 4:
+                break
+    return step
 
 
 class TextDebtChart(Static):

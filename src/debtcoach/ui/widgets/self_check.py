@@ -30,6 +30,7 @@ class SelfCheckEntries(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="self-check-status")
         with Horizontal():
+            yield Button(id="open-assess", compact=True)
             yield Button(id="open-knowledge", compact=True)
 
     def on_mount(self) -> None:
@@ -38,6 +39,7 @@ class SelfCheckEntries(Vertical):
 
     def relabel(self) -> None:
         app = self.coach
+        self.query_one("#open-assess", Button).label = app.t("assess.ui.home.assess")
         self.query_one("#open-knowledge", Button).label = app.t("knowledge.home.button")
         status = self.query_one("#self-check-status", Static)
         text = self.status_line()
@@ -70,3 +72,7 @@ class SelfCheckEntries(Vertical):
             from debtcoach.ui.screens.knowledge import KnowledgeScreen
 
             self.app.push_screen(KnowledgeScreen(), lambda _: self.relabel())
+        elif event.button.id == "open-assess":
+            from debtcoach.ui.screens.assess import AssessScreen
+
+            self.app.push_screen(AssessScreen())

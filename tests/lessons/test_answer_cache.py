@@ -1,0 +1,40 @@
+"""Answers worked out by simulation are kept by scenario content and read back, not run again."""
+
+import stat
+from pathlib import Path
+
+import pytest
+
+import debtcoach.lessons.answers as answers
+from debtcoach.lessons.loader import load_lesson, load_sources
+from debtcoach.ui.catalog import load, scan
+
+ROOT = Path(__file__).parents[1] / "data" / "lessons"
+
+
+def test_a_second_load_reads_the_answers_back_without_simulating(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    cache: dict[str, object] = {}
+    first = load_lesson(ROOT / "01-mini", load_sources(ROOT), cache=cache, namespace="v1")
+    assert len(cache) == 1  # the debt prediction; the APR quiz is about an offer
+    monkeypatch.setattr(answers, "simulate", lambda *a, **k: pytest.fail("simulated again"))
+    again = load_lesson(ROOT / "01-mini", load_sources(ROOT), cache=cache, namespace="v1")
+    assert again.answers == first.answers
+    assert again.workings == first.workings
+
+
+def test_another_engine_or_scenario_does_not_use_the_kept_answer() -> None:
+    cache: dict[str, object] = {}
+    load_lesson(ROOT / "01-mini", load_sources(ROOT), cache=cache, namespace="v1")
+    load_lesson(ROOT / "01-mini", load_sources(ROOT), cache=cache, namespace="v2")
+    assert len(cache) == 2
+
+
+def test_the_app_keeps_the_cache_in_a_private_file_and_survives_a_broken_one(
+        tmp_path: Path) -> None:
+    [entry] = scan(ROOT)
+    cache_file = tmp_path / "answer-cache.json"
+    cache_file.write_text("{not json")
+    first = load(entry, None, cache_file)
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
+    assert load(entry, None, cache_file).answers == first.answers
