@@ -74,3 +74,27 @@ def test_a_damaged_store_can_still_be_forgotten(tmp_path: Path) -> None:
     result = run("--lang", "en", "forget", "--yes", "--data-dir", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / DB_NAME).exists()
+
+
+def test_exports_it_wrote_go_too_and_another_programs_database_stays(tmp_path: Path) -> None:
+    from debtcoach.store.files import write_export
+
+    folder = filled(tmp_path / "data")
+    export = tmp_path / "mine.json"
+    with Store.open(folder) as store:
+        write_export(export, store.export_progress())
+        store.note_export(export)
+    result = run("--lang", "en", "--data-dir", str(folder), "forget", "--yes")
+    assert result.returncode == 0, result.stderr
+    assert not export.exists() and "mine.json" in result.stdout
+    import sqlite3
+
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    with sqlite3.connect(foreign / DB_NAME) as db:
+        db.execute("CREATE TABLE notes (x)")
+    db.close()
+    before = (foreign / DB_NAME).read_bytes()
+    result = run("--lang", "en", "--data-dir", str(foreign), "forget", "--yes")
+    assert result.returncode == 2 and "another program" in result.stderr
+    assert (foreign / DB_NAME).read_bytes() == before

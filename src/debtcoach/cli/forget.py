@@ -36,7 +36,7 @@ def forget(yes: bool, data_dir: Path | None, lang: Lang | None) -> None:
         click.echo(t("assess.ui.forget.nothing", lang, folder=str(folder)))
         return
     click.echo(t("assess.ui.forget.what", lang, folder=str(folder)))
-    counts = _counts(folder)
+    counts, exports = _counts(folder, lang)
     if counts is not None:
         click.echo(t("assess.ui.forget.counts", lang, **counts))
     if not yes:
@@ -49,19 +49,27 @@ def forget(yes: bool, data_dir: Path | None, lang: Lang | None) -> None:
             click.echo(t("assess.ui.forget.kept", lang))
             raise SystemExit(EXIT_DECLINED)
     try:
-        wipe(folder)
+        report = wipe(folder, exports)
     except InputError as error:
         fail([error], lang)
     click.echo(t("assess.ui.forget.done", lang, folder=str(folder)))
+    removed = [path for path in report.removed if path.parent != folder and path != folder]
+    if removed:  # the exports debtcoach wrote
+        click.echo(t("settings.wiped_report", lang, removed=", ".join(map(str, removed))))
+    if report.kept:
+        click.echo(t("settings.wiped_kept", lang, kept=", ".join(map(str, report.kept))))
 
 
-def _counts(folder: Path) -> dict[str, int] | None:
-    """What the store holds, to say what will go; None when it cannot be read (a damaged file is
-    erased all the same)."""
+def _counts(folder: Path, lang: Lang) -> tuple[dict[str, int] | None, list[Path]]:
+    """What the store holds, to say what will go, and the exports it wrote; None when it cannot
+    be read (a damaged file is erased all the same). Another program's database is not ours to
+    erase: that stops here with exit 2."""
     try:
         with Store.open(folder) as store:
             return {"lessons": len(store.all_progress()), "answers": len(store.answers()),
                     "assessments": len(saved_assessments(store)),
-                    "checks": len(knowledge_checks(store))}
-    except InputError:
-        return None
+                    "checks": len(knowledge_checks(store))}, store.exports()
+    except InputError as error:
+        if error.code == "store_foreign":
+            fail([error], lang)
+        return None, []
