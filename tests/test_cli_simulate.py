@@ -1,13 +1,18 @@
 """`debtcoach simulate` as a user runs it."""
 
 import json
+import os
+import subprocess
+import sys
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import cell_len
 
 from debtcoach.cli import cli
+from debtcoach.i18n import money, t
 from debtcoach.sim.summary import RECORD
 
 ROOT = Path(__file__).parents[1]
@@ -129,3 +134,49 @@ def test_missing_file_is_one_line() -> None:
     code, _, err = run("simulate", "/nonexistent/s.toml")
     assert code == 2
     assert err.startswith("/nonexistent/s.toml: ")
+
+
+def test_a_run_too_large_for_memory_is_one_line_and_exit_2() -> None:
+    out = subprocess.run([sys.executable, "-m", "debtcoach", "--lang", "en", "simulate", PHONE,
+                          "--paths", "1000000", "--months", "600"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1
+    assert "paths: 1,000,000 paths × 600 months" in out.stderr and "GiB" in out.stderr
+
+
+SCENARIOS = sorted((ROOT / "lessons" / "scenarios").glob("*.toml"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[path.stem for path in SCENARIOS])
+def test_every_scenario_prints_whole_figures_within_80_columns(scenario: Path, lang: str) -> None:
+    """As a user would see it, through a pipe with COLUMNS=80: no line wider than 80 cells,
+    nothing cut, and every month's debt and state printed whole."""
+    env = {**os.environ, "COLUMNS": "80"}
+    command = [sys.executable, "-m", "debtcoach", "--lang", lang, "simulate", str(scenario)]
+    out = subprocess.run([*command, "--events"], capture_output=True, text=True, env=env,
+                         timeout=120, check=True).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+    assert "…" not in out
+    months = json.loads(subprocess.run([*command, "--json"], capture_output=True, text=True,
+                                       env=env, timeout=120, check=True).stdout)["months"]
+    for month in months:
+        assert money(round(month["debt"] * 100), lang) in out
+        assert t(f"state.{month['state']}", lang) in out
+
+
+def test_events_are_a_readable_log() -> None:
+    code, out, _ = run("simulate", str(ROOT / "lessons" / "scenarios" / "part1-stacking.toml"),
+                       "--events")
+    assert code == 0
+    assert "day 30: App C refused ¥1,794.00: too many other lenders" in out
+    assert "day 0: App A lent ¥3,000.00 (contract)" in out
+
+
+def test_monte_carlo_text_shows_the_spread_and_the_states() -> None:
+    code, out, _ = run("simulate", MANY, "--paths", "200", "--seed", "7", "--months", "6")
+    assert code == 0
+    assert "Debt p10" in out and "Debt p90" in out
+    assert "multi-lending" in out and "collections" in out
+    assert "Share ever in default: " in out

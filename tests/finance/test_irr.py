@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import debtcoach.finance
 from debtcoach.finance.irr import NoRateError, irr, irr_one, npv
 
 # An overflow or invalid-value warning anywhere in here means the solver lost control of a
@@ -256,3 +257,22 @@ def test_a_mixed_batch_matches_rows_solved_one_at_a_time(
     np.testing.assert_array_equal(np.isnan(together), np.isnan(alone))
     finite = ~np.isnan(alone)
     np.testing.assert_allclose(together[finite], alone[finite], rtol=1e-12, atol=1e-14)
+
+
+def test_a_tiny_late_flow_does_not_make_a_rate_near_minus_100_percent() -> None:
+    """Several sign changes: the roots are near -99.98% (where the last -1 outweighs the rest)
+    and near +100%. The function the package exports returns the one nearest zero in
+    log(1 + r), at which the flows' net present value is truly zero."""
+    flows = [-1678.87, 771.96, 1814.05, 3520.30, 3552.95, 3584.99, 4789.91, -1.0]
+    rate = float(debtcoach.finance.irr(flows))
+    assert 0.9 < rate < 1.1
+    assert abs(float(npv(rate, flows))) <= 1e-9 * sum(abs(flow) for flow in flows)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(-10_000.0, 10_000.0, allow_nan=False), min_size=2, max_size=12))
+def test_any_flows_give_a_true_root_or_nan(flows: list[float]) -> None:
+    rate = float(irr(flows))
+    if np.isfinite(rate):
+        scale = sum(abs(flow) * (1 + rate) ** -k for k, flow in enumerate(flows))
+        assert abs(float(npv(rate, flows))) <= 1e-8 * scale

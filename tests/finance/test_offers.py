@@ -51,7 +51,8 @@ def test_parses_terms(text: str, term: Term) -> None:
 
 
 @pytest.mark.parametrize(("text", "code"), [("0d", "term_zero"), ("12", "term_invalid"),
-                                            ("2y", "term_invalid"), ("x", "term_invalid")])
+                                            ("2 fortnights", "term_invalid"),
+                                            ("x", "term_invalid")])
 def test_refuses_bad_terms(text: str, code: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_term(text)

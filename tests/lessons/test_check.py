@@ -52,7 +52,7 @@ BROKEN = [
     ("duplicate key", _edit("lesson.toml", 'minutes = 5', 'minutes = 5\nminutes = 6'),
      "lesson.toml", "TOML"),
     ("unknown step type", _edit("lesson.toml", 'type = "text"', 'type = "video"'),
-     "lesson.toml: steps[0]", "not valid"),
+     "lesson.toml: steps[0]", "'video' is not one of the choices; allowed: text, offer"),
     ("missing translation", _edit("lesson.toml", 'zh = "怎么办？", ', 'zh = "", '),
      "lesson.toml: steps[6].prompt", "zh"),
     ("missing language key", _edit("lesson.toml", 'prompt = { zh = "怎么办？", ',

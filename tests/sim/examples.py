@@ -1,4 +1,4 @@
-"""Example scenarios shared by the engine tests (the issue's closed-form one, and late terms)."""
+"""Example scenarios shared by the engine tests (closed forms, and late terms)."""
 
 from fractions import Fraction
 from typing import Any
@@ -73,3 +73,34 @@ def phone_screen_recursion(months: int = 12) -> tuple[list[int], list[int]]:
         debts.append(contract)
         cashes.append(cash)
     return debts, cashes
+
+
+# The issue's capped-lenders case: 40 lenders with lines of 5,000 yuan, 1-month bullet loans at
+# 3%/month with 20% deducted at payout, and a 3,000-yuan need. Each month the due 1.03 × debt is
+# borrowed (as few contracts as the lines allow: full lines, then one exact contract) before
+# anything is repaid, so debt grows by 1.03 / 0.8 = 1.2875 a month. The lines, 200,000 yuan in all,
+# still cover a month's new loans next to the old ones in month 12.
+CAPPED_LENDERS: dict[str, Any] = {
+    "months": 12,
+    "slots": 4,
+    "borrower": {"monthly_income": 5000, "monthly_expenses": 5000, "savings": 0},
+    "events": [{"month": 0, "amount": 3000}],
+    "lenders": [{"id": f"app{index}", "name": f"App {index}", "max_amount": 5000, "term": "1m",
+                 "rate": "3%/month", "repayment": "bullet", "upfront_fee": "20%"}
+                for index in range(40)],
+    "policy": {"when_short": "stack"},
+}
+
+
+def assert_capped_lenders_follow_the_closed_form(result: SimResult) -> None:
+    """Debt × 1.2875 a month for 12 months, within the rounding of each loan's contract and
+    interest (a fen or two per loan); every lender a loan at most per month, never refused for
+    room, and the borrower never overdue."""
+    debt, loans = series(result, "debt"), series(result, "active_loans")
+    assert debt[0] == 375000
+    for month in range(11):
+        assert abs(debt[month + 1] - debt[month] * Fraction(103, 80)) <= 2 * loans[month + 1]
+    assert debt[-1] > 375000 * 1.2875**11 * 0.999
+    assert series(result, "days_overdue") == [0] * 12
+    assert max(series(result, "active_lenders")) == max(loans) > result.scenario.slots
+    assert all(event.reason != "no_slot" for event in result.events)

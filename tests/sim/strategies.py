@@ -25,7 +25,8 @@ fixed_fee = st.integers(1, 50).map(str)  # yuan
 
 late_terms = st.fixed_dictionaries(
     {"penalty_rate": st.integers(1, 300).map(lambda bp: f"{bp / 100}%/day")},
-    optional={"late_fee": st.integers(0, 200), "grace_days": st.integers(0, 5)},
+    optional={"late_fee": st.integers(0, 200), "grace_days": st.integers(0, 5),
+              "penalty_base": st.sampled_from(["principal", "principal+interest", "all"])},
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from debtcoach.errors import InputError
 from debtcoach.finance.money import round_fen
 from debtcoach.finance.schedules import _level_payment, build_schedule
 from debtcoach.sim.engine import (
@@ -26,8 +27,10 @@ from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.results import OK, STACKING, SimResult
 from debtcoach.sim.scenario import Policy, Scenario
 from tests.sim.examples import (
+    CAPPED_LENDERS,
     FOUR_LENDERS,
     PHONE_SCREEN,
+    assert_capped_lenders_follow_the_closed_form,
     phone_screen_recursion,
     series,
 )
@@ -75,18 +78,8 @@ def test_one_lender_grows_debt_by_exactly_the_refinancing_recursion() -> None:
     assert_ledgers_balance(result)
 
 
-def test_several_small_lenders_stack_at_the_same_growth() -> None:
-    many = [quick(f"q{index}", max_amount=1000) for index in range(8)]
-    result = run(scenario_with(PHONE_SCREEN, lenders=many, months=7, slots=64))
-    debt, loans = series(result, "debt"), series(result, "active_loans")
-    for month in range(6):
-        # Each loan's contract and interest round on their own: a fen or so per loan.
-        assert abs(debt[month + 1] - Fraction(debt[month] * 102, 90)) <= loans[month + 1]
-    assert series(result, "new_loans")[0] == 3  # 2,000 short: three loans of at most 1,000
-    assert min(series(result, "active_lenders")) >= 3
-    assert loans[-1] > 2 * series(result, "active_lenders")[-1]
-    assert [int(state) for state in result.state[0]] == [STACKING] * 7
-    assert_ledgers_balance(result)
+def test_capped_lenders_stack_at_the_closed_form_growth() -> None:
+    assert_capped_lenders_follow_the_closed_form(run(Scenario.model_validate(CAPPED_LENDERS)))
 
 
 @pytest.mark.parametrize("base", [PHONE_SCREEN, FOUR_LENDERS])
@@ -239,4 +232,11 @@ def test_a_new_policy_applies_from_the_month_it_is_given() -> None:
     stop = Policy.model_validate({"when_short": "default"})
     result = run(scenario, (2, None), (2, stop))
     assert series(result, "new_loans") == [1, 1, 0, 0]
-    assert series(result, "days_overdue")[2:] == [30, 60]
+    assert series(result, "days_overdue")[2:] == [29, 59]  # due on day 60: overdue from 61
+
+
+def test_a_run_too_large_for_memory_is_refused_before_allocating() -> None:
+    scenario = scenario_with(PHONE_SCREEN, months=600)
+    with pytest.raises(InputError) as error:
+        NumpyEngine(scenario, np.broadcast_to(np.int64(0), (1_000_000, 600)))
+    assert error.value.code == "memory_budget"

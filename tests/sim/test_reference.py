@@ -19,6 +19,7 @@ from debtcoach.sim.reference import ReferenceEngine, contract_for, received_fen
 from debtcoach.sim.results import (
     COLLECTIONS,
     DEFAULT,
+    MULTI_LENDING,
     OK,
     OVERDUE,
     STACKING,
@@ -27,7 +28,9 @@ from debtcoach.sim.results import (
 )
 from debtcoach.sim.scenario import Policy, Scenario
 from tests.sim.examples import (
+    CAPPED_LENDERS,
     PHONE_SCREEN,
+    assert_capped_lenders_follow_the_closed_form,
     phone_screen_recursion,
     series,
     smallest_contract_receiving,
@@ -85,17 +88,8 @@ def test_one_lender_grows_debt_by_exactly_the_refinancing_recursion() -> None:
     assert [int(state) for state in result.state[0]] == [OK] + [STACKING] * 11
 
 
-def test_many_small_lenders_stack_at_the_same_growth() -> None:
-    many = [lender(f"q{i}", max_amount=1000, upfront_fee="10%") for i in range(8)]
-    # Refinancing at partly used lines splits loans, so loan counts grow fast: 7 months fit.
-    result = run(scenario_with(lenders=many, months=7, slots=64))
-    debt, loans = series(result, "debt"), series(result, "active_loans")
-    for month in range(6):
-        # Each loan's contract is rounded to the fen on its own: a fen per loan at most.
-        assert abs(debt[month + 1] - Fraction(debt[month] * 102, 90)) <= loans[month + 1]
-    assert series(result, "active_lenders") == [3, 4, 4, 4, 5, 5, 5]
-    assert loans[-1] > 5 * series(result, "active_lenders")[-1]
-    assert [int(state) for state in result.state[0]] == [STACKING] * 7
+def test_capped_lenders_stack_at_the_closed_form_growth() -> None:
+    assert_capped_lenders_follow_the_closed_form(run(Scenario.model_validate(CAPPED_LENDERS)))
 
 
 # -- identities on random scenarios -------------------------------------------------------------
@@ -107,7 +101,7 @@ def assert_states_follow_days_overdue(result: SimResult) -> None:
                                                      np.where(days > 0, OVERDUE, -1)))
     overdue = expected >= 0
     assert (result.state[overdue] == expected[overdue]).all()
-    assert np.isin(result.state[~overdue], (OK, STACKING)).all()
+    assert np.isin(result.state[~overdue], (OK, MULTI_LENDING, STACKING)).all()
     assert (result.metrics["new_loans"][result.state == STACKING] > 0).all()
 
 
@@ -245,15 +239,36 @@ def test_default_charges_the_late_fee_once_then_daily_penalties() -> None:
     result = run(scenario, (1, None), (4, policy(when_short="default")))
     due = 200000 + 4000  # 2,000 at 2% for a month, due on day 30
     daily = round_fen(Fraction(due, 1000))
-    # Past grace from day 33 on: the late fee once, then 0.1% of the overdue amount a day.
-    assert series(result, "debt")[1:] == [due + 5000 + daily * (30 * month - 3)
+    # Overdue from day 31 (the due date is not overdue), past grace from day 34 on: the late fee
+    # once, then 0.1% of the overdue amount a day.
+    assert series(result, "debt")[1:] == [due + 5000 + daily * (30 * month - 4)
                                           for month in range(1, 5)]
-    assert series(result, "days_overdue") == [0, 30, 60, 90, 120]
+    assert series(result, "days_overdue") == [0, 29, 59, 89, 119]
     assert [int(state) for state in result.state[0]] == [OK, OVERDUE, COLLECTIONS, COLLECTIONS,
                                                          DEFAULT]
     assert [(event.day, event.lender) for event in events_of(result, "credit_mark")] == [
-        (33, "quick")]
-    assert sum(series(result, "costs")) == 4000 + 5000 + daily * 117
+        (34, "quick")]
+    assert sum(series(result, "costs")) == 4000 + 5000 + daily * 116
+    assert series(result, "penalties_incurred") == [0, 5000 + daily * 26] + [daily * 30] * 3
+    assert series(result, "penalties_paid") == [0] * 5
+
+
+@pytest.mark.parametrize("base", ["principal", "principal+interest", "all"])
+def test_penalties_are_charged_on_the_base_the_lender_states(base: str) -> None:
+    late = {"penalty_rate": "1%/day", "penalty_base": base}
+    scenario = scenario_with(months=2, lenders=[lender("quick", late=late, service_fee="1%")])
+    result = run(scenario, (1, None), (1, policy(when_short="default")))
+    # Due on day 30: 2,000 principal, 40 interest, 20 service fee; overdue from day 31 to 59.
+    principal, interest, fee = 200000, 4000, 2000
+    if base == "all":
+        owed = principal + interest + fee
+        for _ in range(29):
+            owed += round_fen(Fraction(owed, 100))
+        expected = owed - (principal + interest + fee)
+    else:
+        expected = 29 * round_fen(Fraction(principal + (interest if base != "principal" else 0),
+                                           100))
+    assert series(result, "penalties_incurred") == [0, expected]
 
 
 def test_overdue_settlement_pays_penalties_first() -> None:
@@ -273,7 +288,6 @@ def test_overdue_settlement_pays_penalties_first() -> None:
       lender("c", max_lenders=1)], {}, "too_many_lenders"),
     ([lender("a", max_amount=1000, term="12m", repayment="equal-installment"),
       lender("c", max_debt_to_income=0.01)], {}, "debt_to_income"),
-    ([lender("a", max_amount=1000), lender("c")], {"slots": 1}, "no_slot"),
     ([lender("c", max_amount=1000)], {}, "line_used"),
 ])
 def test_lenders_refuse_for_the_reason_the_rules_give(lenders_: list[dict[str, Any]],
@@ -282,6 +296,18 @@ def test_lenders_refuse_for_the_reason_the_rules_give(lenders_: list[dict[str, A
                              events=[{"month": 0, "amount": 3000}], **extra)
     result = run(scenario)
     assert reason in {event.reason for event in events_of(result, "refused") if event.lender == "c"}
+
+
+def test_one_need_from_two_lenders_is_multi_lending_and_slots_grow() -> None:
+    scenario = scenario_with(months=2, lenders=[lender("a", max_amount=1000), lender("c")],
+                             events=[{"month": 0, "amount": 3000}], slots=1)
+    result = run(scenario)
+    assert [(event.lender, event.amount) for event in events_of(result, "loan")][:2] == [
+        ("a", 100000), ("c", 200000)]
+    assert [event.reason for event in events_of(result, "refused")] == ["line_used"]  # day 30
+    assert series(result, "active_loans") == [2, 1]
+    assert [int(state) for state in result.state[0]] == [MULTI_LENDING, STACKING]
+
 
 
 def test_lenders_refuse_a_borrower_with_an_overdue_loan() -> None:
@@ -378,3 +404,26 @@ def test_paths_follow_their_own_incomes() -> None:
     assert (result.metrics["income"] == draw_incomes(scenario, 3, 7)).all()
     assert result.metrics["debt"].shape == (3, 12)
     assert len({tuple(row) for row in result.metrics["debt"].tolist()}) == 3
+
+
+def test_rollover_takes_the_first_loan_then_rolls_it_over() -> None:
+    roll = lender("quick", term="30d", rate="0.05%/day", rollover_fee="5%")
+    result = run(scenario_with(months=3, lenders=[roll], policy={"when_short": "rollover"},
+                               borrower={"monthly_income": 5000, "monthly_expenses": 4800}))
+    assert [event.day for event in events_of(result, "loan")] == [0]
+    assert [event.day for event in events_of(result, "rolled")] == [30, 60]
+
+
+@pytest.mark.parametrize(("term", "rate", "interest"), [
+    ("30d", "0.1%/day", 700000 * 9 // 1000),  # daily interest: payout day 0 to payoff day 9
+    ("1m", "3%/month", 700000 * 3 // 100),  # monthly interest: the whole period
+])
+def test_an_early_payoff_charges_daily_interest_to_the_payoff_day(term: str, rate: str,
+                                                                  interest: int) -> None:
+    scenario = scenario_with(
+        months=1, lenders=[lender("quick", term=term, rate=rate)],
+        borrower={"monthly_income": 20000, "monthly_expenses": 5000, "payday": 10},
+        policy={"when_short": "stack", "extra_payments": "snowball"})
+    result = run(scenario)
+    assert [event.day for event in events_of(result, "extra_payment")] == [9]
+    assert series(result, "interest_paid") == series(result, "interest_incurred") == [interest]

@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 from debtcoach.errors import InputError
 from debtcoach.store import DB_NAME, ENV_VAR, Store, data_dir, wipe
 from debtcoach.store import db as store_db
+from debtcoach.store.files import write_export
+from debtcoach.textfile import read_text
 
 LOG: list[tuple[Any, ...]] = [("next",), ("reveal",), ("month",), ("quiz", [0, 2], None),
                               ("quiz", [], 18.25), ("hint",), ("predict", 2500.0), ("decide", 1),
@@ -317,6 +319,57 @@ def test_wipe_removes_the_database_its_companions_and_the_empty_folder(tmp_path:
     wipe(folder)  # nothing there: nothing to do
 
 
+@POSIX
+def test_exports_are_private_from_the_start_never_overwrite_and_never_follow_links(
+        tmp_path: Path) -> None:
+    path = tmp_path / "progress.json"
+    old = os.umask(0)
+    try:
+        write_export(path, "{}")
+    finally:
+        os.umask(old)
+    assert mode(path) == 0o600 and path.read_text() == "{}"
+    with pytest.raises(InputError) as info:
+        write_export(path, "new")
+    assert (info.value.code, path.read_text()) == ("export_exists", "{}")
+    write_export(path, "new", replace=True)
+    assert path.read_text() == "new" and mode(path) == 0o600
+    target = tmp_path / "target.txt"
+    target.write_text("precious")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    with pytest.raises(InputError) as info:
+        write_export(link, "x")
+    assert info.value.code == "export_exists"
+    write_export(link, "x", replace=True)  # the link is replaced, its target untouched
+    assert target.read_text() == "precious" and not link.is_symlink()
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(InputError):
+        write_export(dangling, "x")
+    assert not (tmp_path / "nowhere").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dangling.json", "link.json", "progress.json", "target.txt"]  # no temporary left
+
+
+def test_wipe_removes_the_exports_it_made_and_lists_the_ones_changed_since(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    ours, changed = tmp_path / "a.json", tmp_path / "b.json"
+    with Store.open(folder) as store:
+        fill(store)
+        for path in (ours, changed):
+            write_export(path, store.export_progress())
+            store.note_export(path)
+        exports = store.exports()
+    changed.write_text("my own notes now")
+    report = wipe(folder, exports)
+    assert not ours.exists() and changed.read_text() == "my own notes now"
+    assert report.kept == [changed]
+    assert ours in report.removed and folder / DB_NAME in report.removed
+    assert not folder.exists()
+
+
 def test_wipe_leaves_files_that_are_not_ours(tmp_path: Path) -> None:
     Store.open(tmp_path).close()
     (tmp_path / "notes.txt").write_text("mine")
@@ -353,15 +406,166 @@ def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> Non
     db.close()
 
 
-def test_a_version_0_file_is_migrated(tmp_path: Path) -> None:
-    db = sqlite3.connect(tmp_path / DB_NAME)
-    db.execute("CREATE TABLE scratch (x)")  # a file made by hand, schema version 0
-    db.commit()
-    db.close()
+def test_an_empty_database_file_is_made_a_store(tmp_path: Path) -> None:
+    sqlite3.connect(tmp_path / DB_NAME).close()  # created by hand: schema version 0, no tables
     with Store.open(tmp_path) as store:
         assert store.schema_version == len(store_db.MIGRATIONS)
         fill(store)
         assert store.last_lesson() == "l2"
+
+
+@POSIX
+def test_another_programs_database_is_left_exactly_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE notes (x)")
+    db.execute("INSERT INTO notes VALUES ('mine')")
+    db.commit()
+    db.close()
+    path.chmod(0o644)
+    before = path.read_bytes()
+    with pytest.raises(InputError) as info:
+        Store.open(tmp_path)
+    assert (info.value.code, info.value.field) == ("store_foreign", str(path))
+    assert path.read_bytes() == before and mode(path) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]  # no WAL switched on
+
+
+@POSIX
+def test_a_symlinked_database_is_used_but_not_chmodded_through_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.sqlite3"
+    Store.open(tmp_path / "first").close()
+    (tmp_path / "first" / DB_NAME).rename(target)
+    target.chmod(0o640)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / DB_NAME).symlink_to(target)
+    with Store.open(folder) as store:
+        store.save_progress("l1", LOG, "q1", False)
+    assert mode(target) == 0o640 and (folder / DB_NAME).is_symlink()
+
+
+@POSIX
+def test_folders_the_store_creates_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        Store.open(tmp_path / "a" / "b" / "data").close()
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "data"):
+        assert mode(folder) == 0o700, folder
+    assert mode(tmp_path / "a" / "b" / "data" / DB_NAME) == 0o600
+
+
+def _spoil(folder: Path, statement: str, *params: Any) -> None:
+    with sqlite3.connect(folder / DB_NAME) as db:
+        db.execute(statement, params)
+    db.close()
+
+
+@pytest.mark.parametrize(("statement", "params"), [
+    ("UPDATE progress SET log = ? WHERE lesson_id = 'l1'", ("[[\"next\"], {",)),
+    ("UPDATE progress SET log = ? WHERE lesson_id = 'l1'", ("[1, 2]",)),
+    ("UPDATE progress SET updated_at = ? WHERE lesson_id = 'l1'", ("yesterday",)),
+    ("UPDATE progress SET updated_at = ? WHERE lesson_id = 'l1'", ("2026-01-01T00:00:00",)),
+    ("UPDATE progress SET finished = ? WHERE lesson_id = 'l1'", (7,)),
+    ("UPDATE answers SET value = ? WHERE step_id = 'q1'", ('{"x": 1}',)),
+    ("UPDATE answers SET answered_at = ? WHERE step_id = 'q1'", (b"\xff",)),
+])
+def test_an_unreadable_row_is_set_aside_reported_once_and_the_rest_exports(
+        tmp_path: Path, statement: str, params: tuple[Any, ...]) -> None:
+    with Store.open(tmp_path) as store:
+        fill(store)
+        whole = json.loads(store.export_progress())
+    _spoil(tmp_path, statement, *params)
+    with Store.open(tmp_path) as store:
+        aside = store.newly_set_aside()
+        assert len(aside) == 1 and ("l1" in aside[0])
+        assert store.newly_set_aside() == []  # reported once
+        exported = json.loads(store.export_progress())
+        readable = [p for p in whole["progress"] if p["lesson_id"] != "l1" or "progress" not in
+                    statement] if "progress" in statement else whole["progress"]
+        assert exported["progress"] == readable
+        assert len(exported["answers"]) == len(whole["answers"]) - ("answers" in statement)
+        with Store.open(tmp_path / "other") as other:
+            other.import_progress(store.export_progress())
+        store.save_progress("l1", [("next",)], "intro", False)  # the lesson can be played again
+    with Store.open(tmp_path) as store:
+        assert store.newly_set_aside() == []
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        kept = db.execute("SELECT from_table, row FROM set_aside").fetchall()
+    db.close()
+    assert len(kept) == 1  # the damaged row is kept, not deleted
+
+
+def test_import_reads_a_bom_and_refuses_deep_nesting_without_a_traceback(
+        store: Store, tmp_path: Path) -> None:
+    fill(store)
+    path = tmp_path / "saved.json"
+    path.write_text("\ufeff" + store.export_progress(), encoding="utf-8")  # Notepad's BOM
+    before = store.export_progress()
+    store.import_progress(read_text(path), source=str(path))
+    assert store.export_progress().split('"progress"')[1] == before.split('"progress"')[1]
+    with pytest.raises(InputError) as info:
+        store.import_progress("[" * 100_000 + "]" * 100_000, source="deep.json")
+    assert (info.value.field, info.value.code) == ("deep.json", "nesting_too_deep")
+
+
+def test_import_keeps_a_backup_that_restores_and_a_restore_can_be_undone(store: Store) -> None:
+    fill(store)
+    mine = store.export_progress()
+    with Store.open(store.path.parent / "other") as other:
+        other.save_progress("x", [("next",)], "s", True)
+        theirs = other.export_progress()
+    store.import_progress(theirs)
+    assert list(store.all_progress()) == ["x"]
+    backup = store.backups()[0]
+    assert backup.reason == "import" and list(backup.document.progress) == ["l1", "l2"]
+    store.restore_backup(backup.id)
+    assert store.export_progress() == mine
+    store.restore_backup(store.backups()[0].id)  # the restore made a backup of "theirs"
+    assert list(store.all_progress()) == ["x"]
+    with pytest.raises(InputError) as info:
+        store.restore_backup(10**6)
+    assert info.value.code == "backup_missing"
+
+
+def test_reset_all_keeps_a_backup_and_only_a_few_are_kept(store: Store) -> None:
+    for number in range(store_db.BACKUPS_KEPT + 3):
+        store.save_progress("l1", [("next",)] * (number + 1), "s", False)
+        store.reset_all()
+    backups = store.backups()
+    assert len(backups) == store_db.BACKUPS_KEPT
+    assert len(backups[0].document.progress["l1"].log) == store_db.BACKUPS_KEPT + 3
+
+
+def test_two_windows_cannot_roll_a_lesson_back(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    with Store.open(tmp_path) as first, Store.open(tmp_path) as second:
+        first.save_progress("l1", [("next",)] * 2, "s2", False)
+        assert first.load_progress("l1") is not None and second.load_progress("l1") is not None
+        assert first.save_progress("l1", [("next",)] * 5, "s5", False)  # window 1 plays on
+        assert not second.save_progress("l1", [("next",)] * 2, "s2", False)  # window 2 quits
+        saved = first.load_progress("l1")
+        assert saved is not None and saved.step_id == "s5"
+        assert second.save_progress("l1", [("next",)] * 6, "s6", False)  # further: it wins
+        first.load_progress("l1")
+        assert first.save_progress("l1", [("next",)], "s1", False)  # its own choice: allowed
+        saved = second.load_progress("l1")
+        assert saved is not None and saved.step_id == "s1"
+
+
+def test_a_full_disk_is_reported_and_nothing_saved_is_lost(store: Store) -> None:
+    fill(store)
+    before = store.export_progress()
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"
+    with pytest.raises(InputError) as info:
+        store.save_progress("l3", [("predict", float(i)) for i in range(20000)], "s", False)
+    assert info.value.code == "store_unavailable" and "full" in info.value.params["detail"]
+    assert store.export_progress() == before
+    store._db.execute("PRAGMA max_page_count = 1073741823")
+    store.save_progress("l3", [("next",)], "s", False)  # room again: saving goes on
 
 
 def test_a_later_migration_upgrades_an_existing_file_keeping_its_data(

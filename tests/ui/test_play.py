@@ -12,6 +12,7 @@ from debtcoach.ui.app import DebtCoachApp
 from debtcoach.ui.screens.home import HomeScreen
 from debtcoach.ui.screens.player import PlayerScreen
 from debtcoach.ui.widgets.choice_list import ChoiceList
+from tests.ui.waiting import until
 
 M = TypeVar("M", bound=Message)
 
@@ -23,18 +24,16 @@ def seen(messages: list[Message], kind: type[M]) -> list[M]:
 
 
 async def open_lesson(app: DebtCoachApp, pilot) -> PlayerScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    assert isinstance(app.screen, HomeScreen)
+    await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
     lessons = app.screen.query_one("#lessons", OptionList)
     lessons.focus()
     lessons.highlighted = 1  # the first lesson, below the part heading
     await pilot.press("enter")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(app.screen, PlayerScreen), "the player")
     screen = app.screen
     assert isinstance(screen, PlayerScreen)
     await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert screen.player is not None
+    await until(pilot, lambda: screen.player is not None, "the lesson loaded")
     return screen
 
 

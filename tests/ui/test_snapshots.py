@@ -14,6 +14,7 @@ from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep
 from debtcoach.ui.app import DebtCoachApp, make_app
 from debtcoach.ui.screens.player import PlayerScreen
 from debtcoach.ui.settings import Settings
+from tests.ui.waiting import until
 
 LESSONS = Path(__file__).parents[2] / "lessons"
 SIZES = [(80, 24), (120, 40)]
@@ -35,9 +36,10 @@ def at_step(lesson_id: str, step_id: str, months: int | None = None,
         assert isinstance(app, DebtCoachApp)
         entry = next(e for e in app.lessons if e.id == lesson_id)
         app.open_lesson(entry)
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, PlayerScreen), "the player")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: getattr(app.screen, "player", None) is not None,
+                    "the lesson loaded")
         screen = app.screen
         assert isinstance(screen, PlayerScreen) and screen.player is not None
         player = screen.player

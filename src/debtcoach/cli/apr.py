@@ -81,7 +81,17 @@ def apr(
         for error in errors:
             error.field = _FLAG_FOR_FIELD.get(error.field, error.field)
         fail(errors, lang)
-    cost = cost_of(offer)
+    try:
+        cost = cost_of(offer)
+    except InputError as error:
+        if error.field == "cashflows":  # the cash flows are the offer's: its rate is to blame
+            raise InputError("--rate", "rate_unsolvable", value=rate) from None
+        raise
+    try:
+        cost.schedule.dates(loan_date)
+    except (OverflowError, ValueError):  # past 31 December 9999
+        raise InputError("--date", "date_too_late", value=loan_date.isoformat(),
+                         term=str(offer.term)) from None
     _emit(cost.figures, cost, None, loan_date, as_json, lang)
 
 

@@ -63,10 +63,15 @@ def reports_input_errors(command: F) -> F:
 
 def whole_number(text: str, field: str, low: int, high: int, code: str) -> int:
     """An integer option within [low, high], or an InputError naming the option."""
+    text = text.strip()
+    if len(text) > 30 or not text.lstrip("+-").isascii():  # no 4,300-digit conversions
+        raise InputError(field, "whole_number", value=text[:30])
     try:
         value = int(text)
     except ValueError:
         raise InputError(field, "whole_number", value=text) from None
+    if code in ("number_min", "number_max"):  # the generic codes: name the side crossed
+        code = "number_min" if value < low else "number_max"
     if not low <= value <= high:
         raise InputError(field, code, value=text, limit=high if code != "number_min" else low)
     return value

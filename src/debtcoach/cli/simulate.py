@@ -15,7 +15,7 @@ from debtcoach.cli.simulate_report import print_simulation, simulation_csv
 from debtcoach.errors import InputError
 from debtcoach.i18n import Lang, t
 from debtcoach.sim.loader import load_scenario
-from debtcoach.sim.run import EngineName
+from debtcoach.sim.run import EngineName, check_size
 from debtcoach.sim.run import simulate as simulate_run
 from debtcoach.sim.summary import EVENTS_UP_TO_PATHS, events_json, months_json, totals_json
 from debtcoach.textfile import read_text
@@ -34,11 +34,13 @@ PROGRESS_FROM_PATHS = 10_000
 @click.option("--engine", default="numpy", show_default=True, help="numpy | reference")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--csv", "as_csv", is_flag=True, help="One CSV row a month.")
+@click.option("--events", "show_events", is_flag=True,
+              help="Also print what happened day by day (runs of at most 100 paths).")
 @lang_option
 @reports_input_errors
 def simulate(
     scenario_file: Path, months_text: str | None, paths_text: str, seed_text: str, engine: str,
-    as_json: bool, as_csv: bool, lang: Lang | None,
+    as_json: bool, as_csv: bool, show_events: bool, lang: Lang | None,
 ) -> None:
     """Run a borrowing scenario month by month (以贷养贷, rollover, default, …)."""
     lang = resolve_lang(lang)
@@ -52,6 +54,7 @@ def simulate(
     if months_text is not None:
         months = whole_number(months_text, "--months", 1, 600, "months_invalid")
         scenario = scenario.model_copy(update={"months": months})
+    check_size(scenario, paths)
     with _progress_bar(paths, lang) as progress:
         result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress)
     if as_json:
@@ -62,7 +65,7 @@ def simulate(
     elif as_csv:
         click.echo(simulation_csv(result), nl=False)
     else:
-        print_simulation(result, scenario_file.stem, lang)
+        print_simulation(result, scenario_file.stem, lang, events=show_events)
 
 
 @contextmanager

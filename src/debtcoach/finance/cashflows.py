@@ -17,7 +17,13 @@ from debtcoach.errors import InputError
 from debtcoach.finance.money import yuan_to_fen
 from debtcoach.finance.periods import Period
 
-_AMOUNT = re.compile(r"^[+-]?\d+(?:\.\d{1,2})?$")
+# At most ¥999,999,999,999.99 a flow, plain ASCII digits (int() refuses '²', isdigit() does not).
+_AMOUNT = re.compile(r"^[+-]?[0-9]{1,12}(?:\.[0-9]{1,2})?$")
+_PERIOD = re.compile(r"^[0-9]{1,6}$")
+# One loan's flows, even daily over decades, are a few thousand rows: more is a wrong file, and
+# solving for the rate would take minutes.
+MAX_ROWS = 10_000
+MAX_PERIOD = 36_500
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,11 @@ def parse_cashflows(text: str, period: Period, source: str = "cashflows") -> Cas
     """Parse CSV text; ``period`` gives the length of one period for ``period,amount`` files."""
     if not text.strip():
         raise InputError(source, "file_empty")
+    lines = text.lstrip("\ufeff").splitlines()
+    if len(lines) > MAX_ROWS + 1:
+        raise InputError(f"{source}:{MAX_ROWS + 2}", "csv_too_many_rows", limit=MAX_ROWS)
     try:
-        rows = list(csv.reader(text.lstrip("\ufeff").splitlines()))
+        rows = list(csv.reader(lines))
     except csv.Error as exc:
         raise InputError(source, "csv_invalid", detail=str(exc)) from None
     header = [cell.strip().lower() for cell in rows[0]]
@@ -42,6 +51,8 @@ def parse_cashflows(text: str, period: Period, source: str = "cashflows") -> Cas
     dated = header[0] == "date"
     keys: list[int | date] = []
     amounts: list[int] = []
+    if len(rows) > MAX_ROWS + 1:
+        raise InputError(f"{source}:{MAX_ROWS + 2}", "csv_too_many_rows", limit=MAX_ROWS)
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -71,7 +82,7 @@ def _combine(keys: list[int | date], amounts: list[int], dated: bool, period: Pe
 
 
 def _period(text: str, where: str) -> int:
-    if not text.isdigit():
+    if not _PERIOD.match(text) or int(text) > MAX_PERIOD:
         raise InputError(where, "csv_period", value=text)
     return int(text)
 

@@ -11,8 +11,10 @@ Schedules whose flows change sign once in time order (a loan: money in, then rep
 exactly one rate; the solver brackets it between the search limits and refines it with Halley
 steps that fall back to bisection whenever a step would leave the bracket or stall. Schedules
 with several sign changes can have several rates: they are scanned on a grid of rates, and of
-the sign changes found the one closest to zero is refined and returned, the choice
-numpy-financial makes. Two rates closer together than the grid spacing can hide each other, and
+the sign changes found the one closest to zero in log(1 + r) is refined and returned (so a rate
+of -99.98%, where tiny late flows dominate, loses to a rate of +100%), and it is returned only if
+the net present value there is zero to within 1e-9 of the discounted flows' size: a true root, or
+NaN. Two rates closer together than the grid spacing can hide each other, and
 a rate where the net present value touches zero without crossing is found only on a grid point
 (zero is one).
 """
@@ -43,6 +45,7 @@ _MAX_ITER: Final = 100
 _GRID_SCALE: Final = 0.05
 _GRID_HALF: Final = 160
 _GRID_CHUNK: Final = 2_000_000
+_ROOT_TOL: Final = 1e-9  # |NPV| / Σ|discounted flows| at a returned rate of several
 
 _OK: Final = 0
 _ALL_ZERO: Final = 1
@@ -268,8 +271,13 @@ def _solve_several_changes(
             np.empty((found.size, cols)),
         )
         current = best[found]
-        closer = np.isnan(current) | (np.abs(np.expm1(x)) < np.abs(np.expm1(current)))
+        closer = np.isnan(current) | (np.abs(x) < np.abs(current))
         best[found] = np.where(closer, x, current)
+    solved = np.flatnonzero(~np.isnan(best))
+    w = _weights(lag[solved], span[solved], best[solved])
+    value = np.abs(np.einsum("ij,ij->i", flows[solved], w))
+    size = np.einsum("ij,ij->i", np.abs(flows[solved]), w)
+    best[solved[value > _ROOT_TOL * size]] = np.nan
     return best, ~np.isnan(best)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -10,7 +11,12 @@ from debtcoach.errors import InputError
 
 FEN_PER_YUAN = 100
 
-_MONEY = re.compile(r"^[¥￥]?\s*(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:元|yuan|CNY)?$", re.I)
+# Digits, or thousands properly grouped (1,234,567): '1,0,0' is a typo, not 100.
+_MONEY = re.compile(
+    r"^[¥]?\s*(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<wan>万)?\s*(?:元|yuan|CNY)?$",
+    re.I,
+)
+MAX_FEN = 10**14  # a trillion yuan: far above any personal loan, far below the engine's int64 limit
 
 
 def round_fen(amount: Fraction | Decimal | int) -> int:
@@ -28,14 +34,24 @@ def yuan_to_fen(yuan: Decimal | int | str) -> int:
 
 
 def parse_money(text: str | int | float, field: str) -> int:
-    """Parse '10000', '10,000.50', '¥800' or '800元' into fen; refuse negatives and sub-fen."""
+    """Parse '10000', '10,000.50', '¥800', '800元', '1万', '1.5万' or full-width digits into fen;
+    refuse negatives, sub-fen amounts, badly grouped digits and absurd sizes."""
     raw = str(text).strip()
-    match = _MONEY.match(raw)
+    if len(raw) > 40:
+        raise InputError(field, "money_too_large", value=raw[:20] + "…")
+    normal = unicodedata.normalize("NFKC", raw).replace("，", ",")
+    match = _MONEY.match(normal)
     if not match:
-        if raw.startswith("-"):
+        if normal.startswith("-"):
             raise InputError(field, "money_negative", value=raw)
         raise InputError(field, "money_invalid", value=raw)
     try:
-        return yuan_to_fen(Decimal(match["num"].replace(",", "")))
+        yuan = Decimal(match["num"].replace(",", ""))
+        if match["wan"]:
+            yuan *= 10_000
+        fen = yuan_to_fen(yuan)
     except (ValueError, InvalidOperation):
         raise InputError(field, "money_invalid", value=raw) from None
+    if fen > MAX_FEN:
+        raise InputError(field, "money_too_large", value=raw)
+    return fen

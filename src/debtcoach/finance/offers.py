@@ -8,6 +8,7 @@ field, so a lesson file or a command line can point at the exact mistake.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -19,7 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from debtcoach.errors import InputError
 from debtcoach.finance.money import parse_money, round_fen
 from debtcoach.finance.periods import Unit, unit_from_word
-from debtcoach.finance.rates import Rate, parse_rate
+from debtcoach.finance.rates import Rate, cn_number, parse_rate
 
 
 class Repayment(StrEnum):
@@ -102,23 +103,65 @@ class Term:
         return Fraction(self.count, 365 if self.unit is Unit.DAY else 12)
 
 
-_TERM = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[a-z]+|个月|月|天|日)$")
+_TERM = re.compile(
+    r"^(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>[a-z]+|个月|月|天|日|期|年|周)$"
+)
+_TERM_UNITS = {"个月": Unit.MONTH, "期": Unit.MONTH}  # 期: monthly instalments
 
 
 def parse_term(text: str | int, field: str = "term") -> Term:
-    """'7d', '30 days', '12m', '12 months', '12个月', '7天'."""
-    raw = str(text).strip().lower()
-    match = _TERM.match(raw)
+    """'7d', '30 days', '12m', '12 months', '12个月', '十二个月', '12期', '1年', '7天'. A year
+    is 12 months, a week 7 days."""
+    raw = unicodedata.normalize("NFKC", str(text)).strip().lower()
+    match = _TERM.match(raw) if len(raw) <= 20 else None
     unit = None
     if match:
         word = match["unit"]
-        unit = Unit.MONTH if word == "个月" else unit_from_word(word)
-    if match is None or unit not in (Unit.DAY, Unit.MONTH):
-        raise InputError(field, "term_invalid", value=str(text))
-    count = int(match["n"])
+        unit = _TERM_UNITS.get(word) or unit_from_word(word)
+    if match is None or unit not in (Unit.DAY, Unit.MONTH, Unit.YEAR, Unit.WEEK):
+        raise InputError(field, "term_invalid", value=str(text)[:40])
+    try:
+        count = int(cn_number(match["n"]))
+    except ValueError:
+        raise InputError(field, "term_invalid", value=str(text)[:40]) from None
     if count < 1:
         raise InputError(field, "term_zero", value=str(text))
+    if unit is Unit.YEAR:
+        count, unit = count * 12, Unit.MONTH
+    elif unit is Unit.WEEK:
+        count, unit = count * 7, Unit.DAY
+    if count > MAX_TERM[unit]:
+        raise InputError(field, "term_too_long", value=str(text))
     return Term(count, unit)
+
+
+MAX_TERM = {Unit.DAY: 3650, Unit.MONTH: 600}
+
+_REPAYMENT_NAMES = {
+    "等额本息": Repayment.EQUAL_INSTALLMENT,
+    "等额本金": Repayment.EQUAL_PRINCIPAL,
+    "先息后本": Repayment.INTEREST_FIRST,
+    "按月付息到期还本": Repayment.INTEREST_FIRST,
+    "一次性还本付息": Repayment.BULLET,
+    "到期一次性还本付息": Repayment.BULLET,
+    "到期还本付息": Repayment.BULLET,
+    "等本等费": Repayment.FLAT_FEE,
+    "等本等息": Repayment.FLAT_FEE,
+}
+
+
+def parse_repayment(text: object, field: str = "repayment") -> Repayment:
+    """A repayment method by its English name (equal-installment) or its Chinese name (等额本息)."""
+    if isinstance(text, Repayment):
+        return text
+    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    if raw in _REPAYMENT_NAMES:
+        return _REPAYMENT_NAMES[raw]
+    try:
+        return Repayment(raw.lower().replace("_", "-"))
+    except ValueError:
+        allowed = ", ".join([method.value for method in Repayment] + list(_REPAYMENT_NAMES)[:5])
+        raise InputError(field, "choice_invalid", value=raw[:40], allowed=allowed) from None
 
 
 def _reraise_as_input_error(parse: Any, field: str, *args: Any) -> Any:
@@ -158,7 +201,9 @@ class LoanOffer(BaseModel):
     amount_fen: Annotated[int, _money("amount")] = Field(alias="amount")
     term: Annotated[Term, _reraise_as_input_error(parse_term, "term")]
     rate: Annotated[Rate, _reraise_as_input_error(parse_rate, "rate")]
-    repayment: Repayment = Repayment.EQUAL_INSTALLMENT
+    repayment: Annotated[Repayment, BeforeValidator(lambda value: parse_repayment(value))] = (
+        Repayment.EQUAL_INSTALLMENT
+    )
     upfront_fee: Annotated[
         Fee | None, _reraise_as_input_error(parse_fee, "upfront_fee", FeeTiming.UPFRONT)
     ] = None

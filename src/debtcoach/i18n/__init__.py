@@ -37,7 +37,10 @@ def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
 
 
 def money(fen: int, lang: Lang, sign: bool = False) -> str:
-    """¥1,234.56 in either language (the yuan sign is the same), exact from integer fen."""
+    """¥1,234.56 in either language (the yuan sign is the same), exact from integer fen;
+    scientific beyond a trillion trillion yuan, where decimal formatting gives up."""
+    if abs(fen) >= 10**26:
+        return f"{'-' if fen < 0 else ('+' if sign else '')}¥{abs(fen) / 100:.3e}"
     text = format_decimal(Decimal(abs(fen)) / 100, format="#,##0.00", locale=_BABEL_LOCALE[lang])
     prefix = "-" if fen < 0 else ("+" if sign and fen > 0 else "")
     return f"{prefix}¥{text}"
@@ -47,11 +50,21 @@ def percent(fraction: float | Decimal, lang: Lang, digits: int = 2) -> str:
     """0.7003 → '70.03%'; thousands separated for payday-size rates (391.07%, 1,303.57%)."""
     if not math.isfinite(fraction):
         return "∞"
+    if abs(float(fraction)) >= 1e13:  # payday loans compounded over a year: 1.234e+38%
+        return f"{float(fraction) * 100:.3e}%"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(Decimal(str(fraction)) * 100, format=pattern,
                           locale=_BABEL_LOCALE[lang]) + "%"
 
 
 def error_line(error: InputError, lang: Lang) -> str:
-    """'where: what was wrong; what is allowed' — one line for a terminal."""
-    return f"{error.field}: {t('error.' + error.code, lang, **error.params)}"
+    """'where: what was wrong; what is allowed' — one line for a terminal (control characters
+    the user typed are shown escaped, so they cannot break the line or the terminal)."""
+    params = {key: _printable(value) if isinstance(value, str) else value
+              for key, value in error.params.items()}
+    return f"{_printable(error.field)}: {t('error.' + error.code, lang, **params)}"
+
+
+def _printable(text: str) -> str:
+    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1]
+                   for char in text)

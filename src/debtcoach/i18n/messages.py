@@ -105,8 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "there are no rows after the header",
     },
     "error.csv_period": {
-        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数",
-        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, …",
+        "zh": "「{value}」不是期数；请写 0、1、2 … 这样的整数（最大 36500）",
+        "en": "'{value}' is not a period number; use whole numbers 0, 1, 2, … (at most 36500)",
     },
     "error.csv_date": {
         "zh": "「{value}」不是日期；请写 ISO 格式，如 2026-01-31",
@@ -121,8 +121,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not valid TOML ({detail})",
     },
     "error.duplicate_id": {
-        "zh": "id「{value}」重复；每个放贷方的 id 必须唯一",
-        "en": "the id '{value}' is used twice; each lender needs its own id",
+        "zh": "id「{value}」重复；同一类的每一项都要有自己的 id",
+        "en": "the id '{value}' is used twice; each one needs its own id",
     },
     "error.field_missing": {"zh": "缺少这一项", "en": "this field is required"},
     "error.field_unknown": {
@@ -529,10 +529,21 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def _merge_feature_catalogs() -> None:
     """Features keep their sentences in their own module; a key may be defined only once."""
-    from debtcoach.i18n import messages_assess, messages_lessons, messages_sim, messages_workshop
+    from debtcoach.i18n import (
+        messages_assess,
+        messages_lessons,
+        messages_robust,
+        messages_sim,
+        messages_workshop,
+    )
 
-    for catalog in (messages_assess.MESSAGES, messages_sim.MESSAGES, messages_workshop.MESSAGES,
-                    messages_lessons.MESSAGES):
+    for catalog in (
+        messages_assess.MESSAGES,
+        messages_lessons.MESSAGES,
+        messages_robust.MESSAGES,
+        messages_sim.MESSAGES,
+        messages_workshop.MESSAGES,
+    ):
         clash = set(catalog) & set(MESSAGES)
         if clash:
             raise RuntimeError(f"message keys defined twice: {sorted(clash)}")

@@ -93,7 +93,15 @@ def load_lesson(
     offers = {offer.id: offer for offer in lesson.offers}
     scenarios = _load_scenarios(lesson, folder, problem)
     loaded = LoadedLesson(lesson, folder, prose, offers, scenarios)
-    _check_steps(loaded, sources, problem, progress, (cache, namespace))
+    failed = {ref.id for ref in lesson.scenarios} - set(scenarios)
+
+    def step_problem(path: str, code: str, **params: Any) -> None:
+        """A scenario that failed to load was reported once: no follow-on errors about it."""
+        if not failed or not any(params.get(key) in failed for key in ("value", "scenario")):
+            problem(path, code, **params)
+
+    _check_steps(loaded, sources, step_problem if failed else problem, progress,
+                 (cache, namespace))
     if problems:
         raise InputErrors(problems)
     return loaded
@@ -104,7 +112,10 @@ def _load_prose(folder: Path, problems: list[InputError]) -> dict[str, dict[str,
     for lang in LANGS:
         path = folder / f"{lang}.md"
         try:
-            prose[lang] = split_sections(read_text(path, str(path)), str(path))
+            text = read_text(path, str(path))
+            if not text.strip():  # every step would show blank prose
+                raise InputError(str(path), "file_empty")
+            prose[lang] = split_sections(text, str(path))
         except InputError as error:
             problems.append(error)
             prose[lang] = {}
@@ -138,6 +149,9 @@ def _load_scenarios(
         try:
             if ref.file is not None:
                 file = (folder / ref.file).resolve()
+                if not file.is_relative_to(folder.parent.resolve()):
+                    problem(f"{path}.file", "path_outside_lessons", value=ref.file)
+                    continue
                 data = parse_toml(read_text(file, str(file)), str(file))
                 scenario = scenario_from_dict(data, str(file))
             else:

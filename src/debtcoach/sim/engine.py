@@ -18,8 +18,6 @@ Where docs/engine.md leaves room, this engine reads it as the reference engine d
   each loan it reaches logs ``repaid`` with the amount settled.
 - Extra payments keep a full month of (uncut) expenses and stop at the first candidate whose
   payoff exceeds what is spare ("while").
-- "Stacking" means a loan taken while any other loan of the path is open, including a loan made
-  moments earlier in the same borrowing.
 - The debt-to-income check counts, for each open loan, the next instalment not yet fallen due
   (none once ``k == n``) as its schedule has it.
 - Credit lines start from the scenario's policy (``invite_friends``); a later policy does not
@@ -42,21 +40,32 @@ from typing import NamedTuple, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from debtcoach.errors import InputError
 from debtcoach.finance.money import round_fen
 from debtcoach.finance.offers import Fee, FeeTiming, Repayment
 from debtcoach.finance.periods import DAY, MONTH, Period, Unit
 from debtcoach.sim.results import (
     COLLECTIONS,
     DEFAULT,
+    DERIVED,
     FLOWS,
     LEVELS,
+    MULTI_LENDING,
     OK,
     OVERDUE,
     STACKING,
     SimEvent,
     SimResult,
 )
-from debtcoach.sim.scenario import ExtraPayments, Lender, Policy, Scenario, WhenShort, exact
+from debtcoach.sim.scenario import (
+    ExtraPayments,
+    Lender,
+    PenaltyBase,
+    Policy,
+    Scenario,
+    WhenShort,
+    exact,
+)
 
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
@@ -73,6 +82,7 @@ EXACT_LIMIT = 2**62  # every product of an amount and a rate numerator stays bel
 CONTRACT_LIMIT = 2**47
 LINE_CEILING = 2**56
 NEVER = np.iinfo(np.int32).max  # next_due of a loan with nothing more due
+MEMORY_BUDGET = 2 * 2**30  # bytes a run may take for its month reports and loans
 NOT_OVERDUE = -1
 
 METHODS = tuple(Repayment)
@@ -91,10 +101,11 @@ KINDS = ("loan", "repaid", "closed", "rolled", "refused", "overdue", "credit_mar
          "cut_spending", "extra_payment")
 (LOAN, REPAID, CLOSED, ROLLED, REFUSED, WENT_OVERDUE, CREDIT_MARK, CUT_SPENDING,
  EXTRA_PAYMENT) = range(len(KINDS))
-REASONS = ("", "overdue", "too_many_lenders", "debt_to_income", "no_slot", "line_used")
-(APPROVED, ANY_OVERDUE, TOO_MANY_LENDERS, DEBT_TO_INCOME, NO_SLOT, LINE_USED) = range(
+REASONS = ("", "overdue", "too_many_lenders", "debt_to_income", "line_used")
+(APPROVED, ANY_OVERDUE, TOO_MANY_LENDERS, DEBT_TO_INCOME, LINE_USED) = range(
     len(REASONS))
 NO_LENDER = -1
+COMPOUNDING = tuple(PenaltyBase).index(PenaltyBase.ALL)  # penalty-base codes: 0, 1, 2
 
 
 def times_ratio(amount: I64, num: I64 | int, den: I64 | int) -> I64:
@@ -301,11 +312,22 @@ class LenderTable:
         self.rate_den = np.array([[rate.denominator for rate in rule.rates] for rule in rules],
                                  dtype=np.int64).reshape(len(rules), 2)
         self.rank = self._rate_ranks(rules)
+        # The rate per day of daily-interest products (rate quoted per day), else 0 / 1.
+        daily = [[rate.per(DAY).value if rate.period.unit is Unit.DAY else Fraction(0)
+                  for rate in (lender.rate_for(False), lender.rate_for(True))]
+                 for lender in lenders]
+        self.daily_num = np.array([[rate.numerator for rate in pair] for pair in daily],
+                                  dtype=np.int64).reshape(len(rules), 2)
+        self.daily_den = np.array([[rate.denominator for rate in pair] for pair in daily],
+                                  dtype=np.int64).reshape(len(rules), 2)
         self.has_late = np.array([lender.late is not None for lender in lenders], dtype=bool)
         self.grace = np.array([lender.late.grace_days if lender.late else 0
                                for lender in lenders], dtype=np.int32)
         self.late_fee = np.array([lender.late.late_fee_fen if lender.late else 0
                                   for lender in lenders], dtype=np.int64)
+        bases = tuple(PenaltyBase)
+        self.penalty_base = np.array([bases.index(lender.late.penalty_base) if lender.late else 0
+                                      for lender in lenders], dtype=np.int8)
         penalties = [lender.late.penalty_rate.per(DAY).value if lender.late else Fraction(0)
                      for lender in lenders]
         self.penalty_num = np.array([rate.numerator for rate in penalties], dtype=np.int64)
@@ -362,16 +384,29 @@ class Loans:
         self.late_fee_charged = np.zeros(size, dtype=bool)
         self.penalty_from = np.zeros(size, dtype=np.int32)  # first day not yet charged
         self.gap = np.zeros(size, dtype=np.int64)  # contract − what the borrower received
+        self.daily_num = np.zeros(size, dtype=np.int64)  # rate per day if a daily product
+        self.daily_den = np.ones(size, dtype=np.int64)
         self.was_overdue = np.zeros(size, dtype=bool)
         self.next_amount = np.zeros(size, dtype=np.int64)  # next instalment, as scheduled
 
-    def penalty_base(self, at: At) -> I64:
-        base: I64 = self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
-        return base
-
     def overdue_total(self, at: At) -> I64:
-        total: I64 = self.penalty_base(at) + self.od_penalties[at]
+        total: I64 = (self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
+                      + self.od_penalties[at])
         return total
+
+
+LOAN_BYTES = sum(values.itemsize for values in vars(Loans(1, 1)).values())
+
+
+def check_memory(paths: int, months: int, slots: int) -> None:
+    """Refuse a run whose month reports (engine metrics, derived totals, states) and loan slots
+    would take more than MEMORY_BUDGET, before allocating anything."""
+    reports = months * ((len(FLOWS) + len(LEVELS) + len(DERIVED)) * 8 + 1)
+    needed = paths * (reports + slots * LOAN_BYTES)
+    if needed > MEMORY_BUDGET:
+        raise InputError("paths", "memory_budget", paths=f"{paths:,}", months=months,
+                         slots=slots, need=f"{needed / 2**30:,.1f}",
+                         budget=f"{MEMORY_BUDGET / 2**30:g}")
 
 
 class Instalment(NamedTuple):
@@ -447,6 +482,8 @@ class NumpyEngine:
         self.table = LenderTable(self.rules)
         self.level_factors = [(rule.level_factor(False), rule.level_factor(True))
                               for rule in self.rules]
+        # Slots grow as loans need them; one need may take a loan from every lender.
+        check_memory(paths, scenario.months, max(scenario.slots, lenders))
         self.slots = scenario.slots
         self.loans = Loans(paths, self.slots)
         self.all_slots = np.arange(self.slots)
@@ -467,7 +504,8 @@ class NumpyEngine:
         self.tracks_coming = any(rule.lender.max_debt_to_income is not None
                                  for rule in self.rules)
         self.coming = np.zeros(paths, dtype=np.int64)
-        self.stacked = np.zeros(paths, dtype=bool)  # this month
+        self.stacked = np.zeros(paths, dtype=bool)  # this month: borrowed to repay a loan
+        self.multi_lent = np.zeros(paths, dtype=bool)  # this month: a need from several lenders
         self.flows = np.zeros((len(FLOWS), paths), dtype=np.int64)
         # Month-major, so a month's report is written in one contiguous row per metric.
         self.metrics = {name: np.zeros((scenario.months, paths), dtype=np.int64)
@@ -539,7 +577,7 @@ class NumpyEngine:
         if payday:
             self._payday(day // DAYS_PER_MONTH)
         self._dues(day)
-        if self.policy.when_short is WhenShort.STACK:
+        if self.policy.when_short in (WhenShort.STACK, WhenShort.ROLLOVER):
             self._shortfall(day)
         self._settle_overdue(day)
         if payday and self.policy.extra_payments is not ExtraPayments.NONE:
@@ -580,28 +618,37 @@ class NumpyEngine:
     # --- step 3: dues -------------------------------------------------------------------------
 
     def _dues(self, day: int) -> None:
-        falling = np.flatnonzero(self.loans.next_due == day)
-        rows = falling // self.slots
-        for turn in in_turn(rows):
-            self._fall_due(rows[turn], falling[turn], day)
-
-    def _fall_due(self, rows: Rows, at: At, day: int) -> None:
-        """Instalment k + 1 of these loans (one per path) falls due: paid, borrowed for,
-        rolled over or overdue; then closed if done."""
+        """Instalment k + 1 of every loan due today falls due (its interest and fees are
+        incurred); under ``stack`` one borrowing per path covers them all (and a negative
+        cash); then each is paid, rolled over or goes overdue, loans in slot order."""
         loans = self.loans
-        instalment = self._instalment(at, loans.k[at] + 1)
-        loans.k[at] += 1
-        loans.next_due[at] += loans.period[at]
-        self._add(INTEREST_INCURRED, rows, instalment.interest)
-        self._add(FEES_INCURRED, rows, instalment.fees)
-        due = instalment.due
+        falling = np.flatnonzero(loans.next_due == day)
+        if not falling.size:
+            return
+        rows, slots = np.divmod(falling, self.slots)
+        instalment = self._instalment(falling, loans.k[falling] + 1)
+        loans.k[falling] += 1
+        loans.next_due[falling] += loans.period[falling]
+        np.add.at(self.flows[INTEREST_INCURRED], rows, instalment.interest)
+        np.add.at(self.flows[FEES_INCURRED], rows, instalment.fees)
         if self.tracks_coming:
-            self._schedule_next(rows, at, loans.balance[at] - instalment.principal)
+            self._schedule_next(rows, falling, loans.balance[falling] - instalment.principal,
+                                repeated=True)
         if self.policy.when_short is WhenShort.STACK:
-            short = np.flatnonzero((due > 0) & (self.cash[rows] < due))
+            total = np.zeros(self.paths, dtype=np.int64)
+            np.add.at(total, rows, instalment.due)
+            short = np.flatnonzero((total > 0) & (self.cash < total))
             if short.size:
-                need = due[short] - self.cash[rows[short]]  # covers a negative cash too
-                self._borrow(rows[short], need, day)
+                self._borrow(short, total[short] - self.cash[short], day, to_repay=True)
+            falling = rows * self.slots + slots  # the slots may have grown
+        for turn in in_turn(rows):
+            self._meet_due(rows[turn], falling[turn], day, instalment.where(turn))
+
+    def _meet_due(self, rows: Rows, at: At, day: int, instalment: Instalment) -> None:
+        """The instalments that fell due on these loans (one per path): paid, rolled over or
+        overdue; then the loans close if done."""
+        loans = self.loans
+        due = instalment.due
         paid = (due == 0) | (self.cash[rows] >= due)
         self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid))
         unpaid = np.flatnonzero(~paid)
@@ -655,7 +702,7 @@ class NumpyEngine:
             np.copyto(interest, times_ratio(contract * n, num, den), where=bullet_due)
         return Instalment(np.where(last, balance, regular), interest, fees)
 
-    def _schedule_next(self, rows: Rows, at: At, balance: I64) -> None:
+    def _schedule_next(self, rows: Rows, at: At, balance: I64, repeated: bool = False) -> None:
         """Record each loan's next instalment not yet fallen due (0 once k == n), on the
         balance its schedule has then, for the debt-to-income rule."""
         loans = self.loans
@@ -664,7 +711,7 @@ class NumpyEngine:
         if coming.any():
             amount[coming] = self._instalment(at[coming], loans.k[at[coming]] + 1,
                                               balance[coming]).due
-        self._set_next_amount(rows, at, amount)
+        self._set_next_amount(rows, at, amount, repeated)
 
     def _set_next_amount(self, rows: Rows, at: At, amount: I64 | int,
                          repeated: bool = False) -> None:
@@ -717,7 +764,8 @@ class NumpyEngine:
         self._repay_principal(rows, at, unpaid.principal)
         new = at[starting]
         loans.overdue_since[new] = day
-        loans.penalty_from[new] = day + self.table.grace[loans.lender[new]]
+        # The due date itself is not overdue: day 1 is the day after it.
+        loans.penalty_from[new] = day + 1 + self.table.grace[loans.lender[new]]
         self.overdue_loans[rows[starting]] += 1
         loans.was_overdue[at] = True
         self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
@@ -780,9 +828,11 @@ class NumpyEngine:
 
     # --- borrowing ----------------------------------------------------------------------------
 
-    def _borrow(self, rows: Rows, need: I64, day: int) -> None:
-        """Lenders in file order until each path's need is met (docs: Borrowing)."""
+    def _borrow(self, rows: Rows, need: I64, day: int, to_repay: bool) -> None:
+        """Lenders in file order, one contract each, until each path's need is met (docs:
+        Borrowing); ``to_repay``: the money is for instalments due (以贷养贷)."""
         need = need.copy()
+        loans_before = self.open_loans[rows].copy()
         clear = self.overdue_loans[rows] == 0  # no loan goes overdue while borrowing
         for index, rule in enumerate(self.rules):
             if rule.lender.refuse_when_overdue and not self.events.enabled:
@@ -795,6 +845,11 @@ class NumpyEngine:
                 continue
             received = self._try_lender(index, rows[waiting], need[waiting], day)
             need[waiting] -= received
+        made = self.open_loans[rows] - loans_before
+        if to_repay:
+            self.stacked[rows[made > 0]] = True
+        else:
+            self.multi_lent[rows[made > 1]] = True
 
     def _try_lender(self, index: int, rows: Rows, need: I64, day: int) -> I64:
         """One lender's answer to each path: refused (logged), skipped, or a loan; returns
@@ -834,7 +889,6 @@ class NumpyEngine:
             ceiling = math.floor(exact(lender.max_debt_to_income)
                                  * self.scenario.borrower.monthly_income_fen)
             refuse(DEBT_TO_INCOME, lambda at: self.coming[rows[at]] > ceiling)
-        refuse(NO_SLOT, lambda at: self.open_loans[rows[at]] >= self.slots)
         refuse(LINE_USED, lambda at: self.line[index][rows[at]] - self.owed[index][rows[at]] <= 0)
         return reason
 
@@ -847,12 +901,13 @@ class NumpyEngine:
         """Make the loans: fill each path's first free slot and pay out."""
         if not rows.size:
             return
+        if (self.open_loans[rows] >= self.slots).any():
+            self._grow_slots()
         rule, loans, table = self.rules[index], self.loans, self.table
         if int(contract.max()) > self.largest_contract[index]:
             raise ValueError(f"lender {rule.lender.id!r}: a contract of {int(contract.max())} "
                              "fen needs integers beyond 2**62")
         repeat = self.ever_borrowed[index][rows].astype(np.intp)
-        self.stacked[rows[self.open_loans[rows] > 0]] = True
         at = rows * self.slots + np.argmin(self._rows_of(loans.open, rows), axis=1)
         loans.open[at] = True
         loans.lender[at] = index
@@ -861,6 +916,8 @@ class NumpyEngine:
         loans.balance[at] = contract
         loans.rate_num[at] = table.rate_num[index, repeat]
         loans.rate_den[at] = table.rate_den[index, repeat]
+        loans.daily_num[at] = table.daily_num[index, repeat]
+        loans.daily_den[at] = table.daily_den[index, repeat]
         loans.n[at] = rule.n
         loans.k[at] = 0
         loans.next_due[at] = day + rule.period_days
@@ -894,12 +951,24 @@ class NumpyEngine:
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
 
+    def _grow_slots(self) -> None:
+        """Twice the loan slots for every path (a slot is storage, never a reason to refuse)."""
+        old = self.slots
+        check_memory(self.paths, self.scenario.months, 2 * old)
+        fresh = Loans(self.paths, old)
+        for name, values in vars(self.loans).items():
+            grown = np.concatenate([values.reshape(self.paths, old),
+                                    getattr(fresh, name).reshape(self.paths, old)], axis=1)
+            setattr(self.loans, name, grown.ravel())
+        self.slots = 2 * old
+        self.all_slots = np.arange(self.slots)
+
     # --- step 4: shortfall --------------------------------------------------------------------
 
     def _shortfall(self, day: int) -> None:
         rows = np.flatnonzero(self.cash < 0)
         if rows.size:
-            self._borrow(rows, -self.cash[rows], day)
+            self._borrow(rows, -self.cash[rows], day, to_repay=False)
 
     # --- step 5: overdue settlement -----------------------------------------------------------
 
@@ -947,6 +1016,8 @@ class NumpyEngine:
         grid = self._grid(rows)
         candidate = loans.open[grid]
         next_one = self._instalment(grid, loans.k[grid] + 1)
+        next_one = Instalment(next_one.principal,
+                              self._payoff_interest(grid, day, next_one.interest), next_one.fees)
         payoff = loans.balance[grid] + next_one.interest + next_one.fees
         if self.policy.extra_payments is ExtraPayments.AVALANCHE:
             key = loans.rank[grid].astype(np.int64)
@@ -962,6 +1033,25 @@ class NumpyEngine:
         self._pay_off(rows[which], grid[which, slots], position, day,
                       Instalment(loans.balance[grid[which, slots]],
                                  next_one.interest[which, slots], next_one.fees[which, slots]))
+
+    def _payoff_interest(self, at: At, day: int, scheduled: I64) -> I64:
+        """Interest due when paying off on ``day``: the next instalment's (``scheduled``), or
+        for a daily-interest product the interest to that day (at least one day), on the
+        contract for bullet and interest-first loans (a bullet's since payout) and on the
+        balance otherwise."""
+        loans = self.loans
+        method = self.table.method[loans.lender[at]]
+        to_date = (loans.daily_num[at] > 0) & (method != FLAT_FEE)
+        if not to_date.any():
+            return scheduled
+        bullet = method == BULLET
+        span = np.where(bullet, loans.n[at] - loans.k[at], 1).astype(np.int64)
+        start = loans.next_due[at].astype(np.int64) - loans.period[at] * span
+        days = np.maximum(1, day - start)
+        basis = np.where(bullet | (method == INTEREST_FIRST), loans.contract[at],
+                         loans.balance[at])
+        interest = times_ratio(basis, loans.daily_num[at] * days, loans.daily_den[at])
+        return np.where(to_date, interest, scheduled)
 
     def _pay_off(self, rows: Rows, at: At, position: Rows, day: int,
                  payoff: Instalment) -> None:
@@ -998,13 +1088,35 @@ class NumpyEngine:
         if not charging.any():
             return
         rows, at, lender, days = rows[charging], at[charging], lender[charging], days[charging]
-        daily = times_ratio(loans.penalty_base(at), table.penalty_num[lender],
-                            table.penalty_den[lender])
-        penalty = days * daily + np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
+        kind = table.penalty_base[lender]
+        base = loans.od_principal[at] + np.where(kind >= COMPOUNDING - 1, loans.od_interest[at], 0)
+        fee = np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
+        num, den = table.penalty_num[lender], table.penalty_den[lender]
+        penalty = days * times_ratio(base, num, den) + fee
+        compounding = np.flatnonzero(kind == COMPOUNDING)
+        if compounding.size:
+            penalty[compounding] = self._compound(
+                base[compounding] + loans.od_fees[at[compounding]]
+                + loans.od_penalties[at[compounding]], days[compounding], fee[compounding],
+                num[compounding], den[compounding])
         loans.late_fee_charged[at] = True
         loans.od_penalties[at] += penalty
         loans.penalty_from[at] = through + 1
         np.add.at(self.flows[PENALTIES_INCURRED], rows, penalty)
+
+    @staticmethod
+    def _compound(base: I64, days: I32, fee: I64, num: I64, den: I64) -> I64:
+        """Penalties on a base that includes them ("all"): day by day, the first day's late fee
+        joining the base after that day's penalty."""
+        total = np.zeros_like(base)
+        for day in range(int(days.max())):
+            going = np.flatnonzero(days > day)
+            charge = times_ratio(base[going], num[going], den[going])
+            if day == 0:
+                charge += fee[going]
+            base[going] += charge
+            total[going] += charge
+        return total
 
     def _mark_past_grace(self, day: int) -> None:
         """The first day a loan of a path is past its grace period sets the credit mark."""
@@ -1013,7 +1125,7 @@ class NumpyEngine:
             return
         since = self._rows_of(self.loans.overdue_since, rows)
         lender = self._rows_of(self.loans.lender, rows)
-        past = (since != NOT_OVERDUE) & (day - since + 1 > self.table.grace[lender])
+        past = (since != NOT_OVERDUE) & (day - since > self.table.grace[lender])
         marked = np.flatnonzero(past.any(axis=1))
         first = np.argmax(past[marked], axis=1)
         self.mark[rows[marked]] = True
@@ -1042,14 +1154,15 @@ class NumpyEngine:
         self.metrics["active_loans"][month] = self.open_loans
         self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
         since = loans.overdue_since.reshape(shape)
-        first_overdue = np.where(since == NOT_OVERDUE, day + 1, since).min(axis=1)
-        days_overdue = day + 1 - first_overdue
+        first_overdue = np.where(since == NOT_OVERDUE, day, since).min(axis=1)
+        days_overdue = day - first_overdue
         self.metrics["days_overdue"][month] = days_overdue
         self.state[month] = np.select(
-            [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked],
-            [DEFAULT, COLLECTIONS, OVERDUE, STACKING], OK)
+            [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked,
+             self.multi_lent], [DEFAULT, COLLECTIONS, OVERDUE, STACKING, MULTI_LENDING], OK)
         self.flows[:] = 0
         self.stacked[:] = False
+        self.multi_lent[:] = False
 
     # --- ledger -------------------------------------------------------------------------------
 

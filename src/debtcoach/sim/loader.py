@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from typing import Any
 
@@ -27,6 +28,8 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         where = f"{source}:{line[1]}" if line else source
         detail = _TOML_LINE.sub("", message).strip()
         raise InputError(where, "toml_invalid", detail=detail) from None
+    except RecursionError:  # [[[[… thousands deep: a broken file, not a scenario
+        raise InputError(source, "nesting_too_deep", limit=sys.getrecursionlimit()) from None
 
 
 def scenario_from_dict(data: dict[str, Any], source: str) -> Scenario:

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from debtcoach.finance.money import round_fen
-from debtcoach.finance.offers import Fee, FeeTiming, LoanOffer
+from debtcoach.finance.offers import Fee, FeeTiming, LoanOffer, Repayment
 from debtcoach.finance.periods import DAY, Unit
 from debtcoach.finance.schedules import ScheduleRow, build_schedule
 from debtcoach.sim.results import (
@@ -23,13 +23,22 @@ from debtcoach.sim.results import (
     DEFAULT,
     FLOWS,
     METRICS,
+    MULTI_LENDING,
     OK,
     OVERDUE,
     STACKING,
     SimEvent,
     SimResult,
 )
-from debtcoach.sim.scenario import ExtraPayments, Lender, Policy, Scenario, WhenShort, exact
+from debtcoach.sim.scenario import (
+    ExtraPayments,
+    Lender,
+    PenaltyBase,
+    Policy,
+    Scenario,
+    WhenShort,
+    exact,
+)
 
 DAYS_PER_MONTH = 30
 
@@ -85,6 +94,7 @@ class _Loan:
     next_due: int
     balance: int
     gap: int  # contract − what reached the borrower's hands (fees deducted or paid at payout)
+    daily: Fraction | None  # the rate per day of a daily-interest product, else None
     k: int = 0
     rollovers: int = 0
     od_principal: int = 0
@@ -124,10 +134,23 @@ class _Loan:
         """The amount of the next instalment not yet fallen due (0 when none is left)."""
         return self.rows[self.k + 1].payment if self.k < self.n else 0
 
-    def payoff_fen(self) -> int:
-        """Balance plus the interest and fees the next instalment would carry."""
+    def payoff_interest(self, day: int) -> int:
+        """Interest due when paying off on ``day``: the next instalment's, or for a daily-interest
+        product the interest to that day (at least one day), on the contract for bullet and
+        interest-first loans (a bullet's since payout) and on the balance otherwise."""
         row = self.rows[self.k + 1]
-        return self.balance + row.interest + row.fees
+        method = self.lender.repayment
+        if self.daily is None or method is Repayment.FLAT_FEE:
+            return row.interest
+        bullet = method is Repayment.BULLET
+        start = self.next_due - self.period_days * ((self.n - self.k) if bullet else 1)
+        basis = self.contract if method in (Repayment.BULLET, Repayment.INTEREST_FIRST) \
+            else self.balance
+        return round_fen(basis * self.daily * max(1, day - start))
+
+    def payoff_fen(self, day: int) -> int:
+        """Balance plus the interest (``payoff_interest``) and the next instalment's fees."""
+        return self.balance + self.payoff_interest(day) + self.rows[self.k + 1].fees
 
 
 class _Path:
@@ -148,12 +171,13 @@ class _Path:
                       for lender in scenario.lenders}
         self.daily_penalty = {lender.id: lender.late.penalty_rate.per(DAY).value
                               for lender in scenario.lenders if lender.late is not None}
-        self.slots: list[_Loan | None] = [None] * scenario.slots
+        self.slots: list[_Loan | None] = [None] * scenario.slots  # more added when full
         self.events: list[SimEvent] = []
         self.reports: list[dict[str, int]] = []
         self.states: list[int] = []
         self.flows = dict.fromkeys(FLOWS, 0)
-        self.stacking = False
+        self.stacking = False  # this month: a loan taken to repay a loan
+        self.multi_lending = False  # this month: one need borrowed from several lenders
 
     @property
     def policy(self) -> Policy:
@@ -167,7 +191,7 @@ class _Path:
 
     def run_month(self, month: int) -> None:
         self.flows = dict.fromkeys(FLOWS, 0)
-        self.stacking = False
+        self.stacking = self.multi_lending = False
         first = month * DAYS_PER_MONTH
         for day in range(first, first + DAYS_PER_MONTH):
             self.run_day(day)
@@ -180,14 +204,20 @@ class _Path:
             self.month_start(day)
         if payday:
             self.receive(self.incomes[day // DAYS_PER_MONTH])
-        for slot in range(len(self.slots)):
-            loan = self.slots[slot]
-            # Reading: once its last instalment has fallen due (and went overdue), a loan has
-            # nothing more to fall due.
-            if loan is not None and loan.next_due == day and loan.k < loan.n:
-                self.fall_due(day, slot, loan)
-        if self.policy.when_short is WhenShort.STACK and self.cash < 0:
-            self.borrow(day, -self.cash)
+        # Reading: once its last instalment has fallen due (and went overdue), a loan has
+        # nothing more to fall due.
+        falling = [(slot, loan) for slot, loan in self.open_loans()
+                   if loan.next_due == day and loan.k < loan.n]
+        rows = [self.fall_due(loan) for _, loan in falling]
+        if rows and self.policy.when_short is WhenShort.STACK:
+            # One borrowing covers every instalment due today (and a negative cash).
+            due = sum(row.payment for row in rows)
+            if due > 0 and self.cash < due:
+                self.borrow(day, due - self.cash, to_repay=True)
+        for (slot, loan), row in zip(falling, rows, strict=True):
+            self.meet_due(day, slot, loan, row)
+        if self.policy.when_short in (WhenShort.STACK, WhenShort.ROLLOVER) and self.cash < 0:
+            self.borrow(day, -self.cash, to_repay=False)
         if self.cash > 0:
             self.settle_overdue(day)
         if payday and self.policy.extra_payments is not ExtraPayments.NONE:
@@ -243,16 +273,19 @@ class _Path:
 
     # -- step 3: dues ------------------------------------------------------------------------
 
-    def fall_due(self, day: int, slot: int, loan: _Loan) -> None:
+    def fall_due(self, loan: _Loan) -> ScheduleRow:
+        """The loan's next instalment falls due: its interest and fees are incurred."""
         loan.k += 1
         loan.next_due += loan.period_days
         row = loan.rows[loan.k]
         self.incur(interest=row.interest, fees=row.fees)
+        return row
+
+    def meet_due(self, day: int, slot: int, loan: _Loan, row: ScheduleRow) -> None:
+        """Pay the instalment that fell due, or roll it over, or let it go overdue."""
         due = row.payment
         # Reading: an instalment of 0 (a bullet row before the last, say) is paid even while cash
         # is negative; otherwise it would open an overdue spell of nothing.
-        if self.policy.when_short is WhenShort.STACK and due > 0 and self.cash < due:
-            self.borrow(day, due - self.cash)  # when cash < 0 this covers the shortfall too
         if due == 0 or self.cash >= due:
             self.pay_instalment(day, loan, row)
         elif not self.rolled_over(day, loan, row):
@@ -325,11 +358,13 @@ class _Path:
 
     # -- borrowing ---------------------------------------------------------------------------
 
-    def borrow(self, day: int, need: int) -> None:
-        """Lenders in file order, each once, until ``need`` is covered or none is left."""
+    def borrow(self, day: int, need: int, to_repay: bool) -> None:
+        """Lenders in file order, each once (one contract each), until ``need`` is covered or
+        none is left. ``to_repay``: the money is for instalments due (以贷养贷)."""
+        loans = 0
         for lender in self.scenario.lenders:
             if need <= 0:
-                return
+                break
             reason = self.refusal(lender)
             if reason:
                 self.event(day, "refused", lender.id, need, reason)
@@ -340,6 +375,11 @@ class _Path:
             if received_fen(offer) > 0:
                 self.originate(day, lender, repeat, offer)
                 need -= received_fen(offer)
+                loans += 1
+        if loans and to_repay:
+            self.stacking = True
+        elif loans > 1:
+            self.multi_lending = True
 
     def refusal(self, lender: Lender) -> str:
         """Why ``lender`` refuses right now, checked in the spec's order ("" if it lends)."""
@@ -357,8 +397,6 @@ class _Path:
             limit = exact(lender.max_debt_to_income) * self.scenario.borrower.monthly_income_fen
             if next_due > limit:
                 return "debt_to_income"
-        if None not in self.slots:
-            return "no_slot"
         if self.available_line(lender) <= 0:
             return "line_used"
         return ""
@@ -369,14 +407,16 @@ class _Path:
 
     def originate(self, day: int, lender: Lender, repeat: bool, offer: LoanOffer) -> None:
         """Pay out: the borrower gets P less upfront fees, then pays the once-at-payout fees."""
-        if self.open_loans():
-            self.stacking = True
         schedule = build_schedule(offer)
         period_days = offer.term.count if offer.term.unit is Unit.DAY else DAYS_PER_MONTH
+        if None not in self.slots:
+            self.slots.append(None)
         self.slots[self.slots.index(None)] = _Loan(
             lender=lender,
             contract=offer.amount_fen,
             annual_rate=lender.rate_for(repeat).annual,
+            daily=(lender.rate_for(repeat).per(DAY).value
+                   if lender.rate_for(repeat).period.unit is Unit.DAY else None),
             rows=schedule.rows,
             period_days=period_days,
             next_due=day + period_days,
@@ -439,9 +479,9 @@ class _Path:
         if self.policy.extra_payments is ExtraPayments.AVALANCHE:
             candidates.sort(key=lambda item: (-item[1].annual_rate, item[0]))
         else:
-            candidates.sort(key=lambda item: (item[1].payoff_fen(), item[0]))
+            candidates.sort(key=lambda item: (item[1].payoff_fen(day), item[0]))
         for slot, loan in candidates:
-            payoff = loan.payoff_fen()
+            payoff = loan.payoff_fen(day)
             # Reading: "while spare ≥ payoff" stops at the first loan it cannot pay off.
             if spare < payoff:
                 return
@@ -449,10 +489,10 @@ class _Path:
             self.pay_off(day, slot, loan)
 
     def pay_off(self, day: int, slot: int, loan: _Loan) -> None:
-        row = loan.rows[loan.k + 1]
-        self.event(day, "extra_payment", loan.lender.id, loan.payoff_fen())
-        self.incur(interest=row.interest, fees=row.fees)
-        self.pay_lender(principal=loan.balance, interest=row.interest, fees=row.fees)
+        fees, interest = loan.rows[loan.k + 1].fees, loan.payoff_interest(day)
+        self.event(day, "extra_payment", loan.lender.id, loan.payoff_fen(day))
+        self.incur(interest=interest, fees=fees)
+        self.pay_lender(principal=loan.balance, interest=interest, fees=fees)
         loan.balance = 0
         self.close(day, slot, loan)
 
@@ -468,15 +508,20 @@ class _Path:
         # Reading: a lender without late terms has no grace: it charges nothing, but its loan
         # sets the credit mark on its first overdue day.
         grace = late.grace_days if late is not None else 0
-        if day - since + 1 <= grace:
+        # The due date itself is not overdue: day 1 is the day after it.
+        if day - since <= grace:
             return
         if not self.mark:
             self.mark = True
             self.event(day, "credit_mark", loan.lender.id)
         if late is None:
             return
-        penalty = round_fen((loan.od_principal + loan.od_interest + loan.od_fees)
-                            * self.daily_penalty[loan.lender.id])
+        base = loan.od_principal
+        if late.penalty_base is not PenaltyBase.PRINCIPAL:
+            base += loan.od_interest
+        if late.penalty_base is PenaltyBase.ALL:
+            base += loan.od_fees + loan.od_penalties
+        penalty = round_fen(base * self.daily_penalty[loan.lender.id])
         if not loan.late_fee_charged:
             loan.late_fee_charged = True
             penalty += late.late_fee_fen
@@ -487,7 +532,7 @@ class _Path:
 
     def report(self, last_day: int) -> None:
         loans = [loan for _, loan in self.open_loans()]
-        days_overdue = max((last_day - loan.overdue_since + 1 for loan in loans
+        days_overdue = max((last_day - loan.overdue_since for loan in loans
                             if loan.overdue_since is not None), default=0)
         self.reports.append(self.flows | {
             "debt": sum(loan.debt_fen for loan in loans),
@@ -508,7 +553,9 @@ class _Path:
             return COLLECTIONS
         if days_overdue > 0:
             return OVERDUE
-        return STACKING if self.stacking else OK
+        if self.stacking:
+            return STACKING
+        return MULTI_LENDING if self.multi_lending else OK
 
 
 class ReferenceEngine:

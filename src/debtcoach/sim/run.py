@@ -13,6 +13,14 @@ EngineName = Literal["numpy", "reference"]
 Progress = Callable[[int, int], None]  # (days simulated, days in all); may raise to stop
 
 
+def check_size(scenario: Scenario, paths: int) -> None:
+    """Raise InputError("paths", "memory_budget") for a run too large for memory (slots as a
+    first need may take: a loan from every lender)."""
+    from debtcoach.sim.engine import check_memory
+
+    check_memory(paths, scenario.months, max(scenario.slots, len(scenario.lenders)))
+
+
 def start(
     scenario: Scenario,
     paths: int = 1,

@@ -6,6 +6,7 @@ Amounts are yuan in the file and fen in the model. Lenders reuse the loan-offer 
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from fractions import Fraction
 from typing import Annotated, Any
@@ -14,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from debtcoach.errors import InputError
 from debtcoach.finance.money import parse_money, round_fen
-from debtcoach.finance.offers import Fee, FeeTiming, LoanOffer, parse_fee
+from debtcoach.finance.offers import Fee, FeeTiming, LateTerms, LoanOffer, parse_fee
 from debtcoach.finance.rates import Rate, parse_rate
 
 
@@ -37,11 +38,22 @@ def _localized(value: Any) -> Any:
 Text = Annotated[Localized, BeforeValidator(_localized)]
 
 
-def _fen(field: str) -> BeforeValidator:
+# ¥1,000,000,000,000: far above any borrower or credit line, far below the engine's int64 fen.
+MAX_FEN = 10**14
+
+
+def _fen(field: str, positive: bool = False) -> BeforeValidator:
     def validate(value: Any) -> int:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
             raise InputError(field, "money_invalid", value=str(value))
-        return parse_money(value, field)
+        if isinstance(value, int | float) and abs(value) > MAX_FEN / 100:
+            raise InputError(field, "money_too_large", value=str(value), limit=MAX_FEN // 100)
+        fen = parse_money(value, field)
+        if abs(fen) > MAX_FEN:
+            raise InputError(field, "money_too_large", value=str(value), limit=MAX_FEN // 100)
+        if positive and fen <= 0:
+            raise InputError(field, "amount_not_positive", value=str(value))
+        return fen
 
     return BeforeValidator(validate)
 
@@ -51,6 +63,20 @@ class WhenShort(StrEnum):
     ROLLOVER = "rollover"  # pay only what an extension needs
     DEFAULT = "default"  # borrow nothing; unpaid amounts go overdue
     CUT_SPENDING = "cut_spending"  # borrow nothing; cut spending from next month
+
+
+class PenaltyBase(StrEnum):
+    """What daily penalty interest is charged on (docs/engine.md, "Penalties")."""
+
+    PRINCIPAL = "principal"  # overdue principal only
+    PRINCIPAL_INTEREST = "principal+interest"  # overdue principal and interest
+    ALL = "all"  # everything overdue: principal, interest, fees and penalties (compounds)
+
+
+class LenderLateTerms(LateTerms):
+    """A lender's late terms: the offer's, plus what its penalty interest is charged on."""
+
+    penalty_base: PenaltyBase = PenaltyBase.PRINCIPAL_INTEREST
 
 
 class ExtraPayments(StrEnum):
@@ -67,8 +93,8 @@ class Borrower(BaseModel):
         alias="monthly_expenses"
     )
     savings_fen: Annotated[int, _fen("savings")] = Field(default=0, alias="savings")
-    payday: int = Field(default=1, ge=1, le=30)
-    income_volatility: float = Field(default=0.0, ge=0, le=5)
+    payday: int = Field(default=1, ge=1, le=30, strict=True)
+    income_volatility: float = Field(default=0.0, ge=0, le=5, strict=True)
 
 
 class Event(BaseModel):
@@ -76,11 +102,11 @@ class Event(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    month: int = Field(ge=0)
+    month: int = Field(ge=0, le=600, strict=True)
     amount_fen: Annotated[int, _fen("amount")] = Field(alias="amount")
     label: Text = Field(default_factory=lambda: Localized(zh="", en=""))
-    every: int = Field(default=0, ge=0)
-    until: int | None = Field(default=None, ge=0)
+    every: int = Field(default=0, ge=0, le=600, strict=True)
+    until: int | None = Field(default=None, ge=0, le=600, strict=True)
 
     def falls_in(self, month: int) -> bool:
         if month < self.month or (self.until is not None and month > self.until):
@@ -112,19 +138,36 @@ class Lender(LoanOffer):
 
     id: str = Field(min_length=1)
     name: Text
-    amount_fen: Annotated[int, _fen("max_amount")] = Field(alias="max_amount")
+    amount_fen: Annotated[int, _fen("max_amount", positive=True)] = Field(alias="max_amount")
     repeat_rate: Annotated[Rate | None, _rate_or_none("repeat_rate")] = None
-    line_growth: float = Field(default=0.0, ge=0, le=10)
+    line_growth: float = Field(default=0.0, ge=0, le=10, strict=True)
     max_line_fen: Annotated[int | None, BeforeValidator(
         lambda v: v if v is None else parse_money(v, "max_line"))] = Field(
         default=None, alias="max_line")
     invite_bonus_fen: Annotated[int, _fen("invite_bonus")] = Field(default=0,
                                                                    alias="invite_bonus")
     rollover_fee: Annotated[Fee | None, _fee_or_none("rollover_fee", FeeTiming.ONCE)] = None
-    max_rollovers: int = Field(default=2, ge=0)
-    max_lenders: int | None = Field(default=None, ge=0)
-    max_debt_to_income: float | None = Field(default=None, gt=0)
-    refuse_when_overdue: bool = True
+    max_rollovers: int = Field(default=2, ge=0, le=1000, strict=True)
+    max_lenders: int | None = Field(default=None, ge=0, le=1000, strict=True)
+    max_debt_to_income: float | None = Field(default=None, gt=0, le=1000, strict=True)
+    refuse_when_overdue: bool = Field(default=True, strict=True)
+    late: LenderLateTerms | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rates_are_text(cls, data: Any) -> Any:
+        """``rate = 18`` hides its period (a day? a year?): say what to write instead."""
+        if isinstance(data, dict):
+            for name in ("rate", "repeat_rate"):
+                value = data.get(name)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    raise InputError(name, "rate_not_text", value=value)
+            for name in ("term", "rate", "repeat_rate", "upfront_fee", "service_fee",
+                         "membership_fee", "guarantee_fee", "rollover_fee"):
+                value = data.get(name)
+                if isinstance(value, bool | list | dict):  # the parsers take text (or a number)
+                    raise InputError(name, "text_invalid", value=repr(value)[:40])
+        return data
 
     @property
     def max_amount_fen(self) -> int:
@@ -146,15 +189,15 @@ class Policy(BaseModel):
 
     when_short: WhenShort = WhenShort.STACK
     extra_payments: ExtraPayments = ExtraPayments.NONE
-    cut_share: float = Field(default=0.2, ge=0, le=1)
-    invite_friends: int = Field(default=0, ge=0)
+    cut_share: float = Field(default=0.2, ge=0, le=1, strict=True)
+    invite_friends: int = Field(default=0, ge=0, le=1000, strict=True)
 
 
 class Scenario(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    months: int = Field(ge=1, le=600)
-    slots: int = Field(default=16, ge=1, le=256)
+    months: int = Field(ge=1, le=600, strict=True)
+    slots: int = Field(default=16, ge=1, le=256, strict=True)
     borrower: Borrower
     events: list[Event] = Field(default_factory=list)
     lenders: list[Lender] = Field(default_factory=list)

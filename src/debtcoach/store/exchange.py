@@ -7,6 +7,7 @@ Importing checks the whole document first and names the first problem by its pat
 from __future__ import annotations
 
 import json
+import sys
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,6 +63,17 @@ def parse(text: str, source: str) -> Document:
     return _Parser(source).document(text)
 
 
+def check_progress(item: Any) -> tuple[str, Progress]:
+    """One progress entry as an export holds it, checked as an import would (InputError at
+    ``progress.<field>``)."""
+    return _Parser("").progress(item, "progress")
+
+
+def check_answer(item: Any) -> Answer:
+    """One answer entry as an export holds it, checked as an import would."""
+    return _Parser("").answer(item, "answers")
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
@@ -74,7 +86,10 @@ def _lines(items: list[dict[str, Any]]) -> str:
 
 def _shown(value: Any) -> str:
     """A short rendering of a bad value for the message (whole documents would flood a line)."""
-    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # bytes or nan from a damaged database row
+        text = repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -88,6 +103,8 @@ class _Parser:
 
     def at(self, path: str) -> str:
         """The error field: the file, then the path inside it."""
+        if not self.source:
+            return path
         return f"{self.source}: {path}" if path else self.source
 
     def document(self, text: str) -> Document:
@@ -95,6 +112,9 @@ class _Parser:
             data = json.loads(text, parse_constant=_reject_constant)
         except ValueError as exc:  # JSONDecodeError, NaN/Infinity
             raise InputError(self.at(""), "export_not_json", detail=str(exc)) from None
+        except RecursionError:
+            raise InputError(self.at(""), "nesting_too_deep",
+                             limit=sys.getrecursionlimit()) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             shown = data.get("format") if isinstance(data, dict) else data
             raise InputError(self.at("format"), "export_format", value=_shown(shown))

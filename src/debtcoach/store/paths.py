@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
 from debtcoach.errors import InputError
+from debtcoach.store.files import is_our_export
 
 ENV_VAR = "DEBTCOACH_DATA_DIR"
 DB_NAME = "progress.sqlite3"
@@ -30,18 +32,38 @@ def db_path(folder: Path) -> Path:
     return folder / DB_NAME
 
 
-def wipe(folder: Path) -> None:
-    """Delete the database and its companion files, then the folder if nothing else is in it.
+@dataclass
+class WipeReport:
+    """What a wipe did: files removed, and exports left because they changed since written."""
+
+    removed: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def wipe(folder: Path, exports: Iterable[Path] = ()) -> WipeReport:
+    """Delete the database and its companion files, the ``exports`` debtcoach wrote (when they
+    still look like exports), then the folder if nothing else is in it.
 
     The privacy "wipe everything" button: close the store first. Files that are not ours are
     never removed, so pointing ``--data-dir`` at a busy folder is safe.
     """
     database = db_path(folder)
+    report = WipeReport()
     try:
         for path in [database, *(database.with_name(DB_NAME + suffix) for suffix in SIDE_FILES)]:
-            path.unlink(missing_ok=True)
+            if path.is_symlink() or path.exists():
+                path.unlink()
+                report.removed.append(path)
+        for path in exports:
+            if is_our_export(path):
+                path.unlink()
+                report.removed.append(path)
+            elif path.is_symlink() or path.exists():
+                report.kept.append(path)
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
+            report.removed.append(folder)
     except OSError as exc:  # not allowed, or (on Windows) still open
         raise InputError(str(database), "store_unavailable",
                          detail=exc.strerror or str(exc)) from exc
+    return report

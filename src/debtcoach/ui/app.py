@@ -11,13 +11,14 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.reactive import var
 from textual.screen import Screen
 
-from debtcoach.i18n import Lang, t
+from debtcoach.errors import InputError
+from debtcoach.i18n import Lang, error_line, t
 from debtcoach.ui.catalog import LessonEntry, scan
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.settings import THEMES, Settings
 
 if TYPE_CHECKING:
-    from debtcoach.store import Store
+    from debtcoach.ui.saving import SessionStore
 
 
 class DebtCoachApp(App[None]):
@@ -32,10 +33,14 @@ class DebtCoachApp(App[None]):
 
     lang: var[Lang] = var[Lang]("en")
 
-    def __init__(self, settings: Settings, store: Store) -> None:
+    def __init__(self, settings: Settings, store: SessionStore) -> None:
         super().__init__()
         self.settings = settings
         self.store = store
+        # What went wrong with saving this session, newest last (also shown as notifications).
+        self.store_problems: list[str] = []
+        store.on_failure = self.report_store_failure
+        store.on_kept_other = lambda: self.report_store_problem(self.t("store.kept_other_window"))
         self.set_reactive(DebtCoachApp.lang, settings.lang)
         self.lessons: list[LessonEntry] = scan(settings.lessons_dir)
         self.theme = settings.theme if settings.theme in THEMES else THEMES[0]
@@ -48,7 +53,24 @@ class DebtCoachApp(App[None]):
         localize_bindings(self, self.lang)
         from debtcoach.ui.screens.home import HomeScreen
 
+        if self.settings.room:  # a workshop participant: the room's way in instead
+            from debtcoach.workshop.join import join_room
+
+            join_room(self)
+            return
         self.push_screen(HomeScreen())
+        set_aside = self.store.newly_set_aside()
+        if set_aside:
+            self.report_store_problem(self.t("store.set_aside", count=len(set_aside),
+                                             rows="; ".join(set_aside)))
+
+    def report_store_failure(self, error: InputError) -> None:
+        """A save failed (disk full, …): say so and carry on; the next save tries again."""
+        self.report_store_problem(self.t("store.saved_failed", error=error_line(error, self.lang)))
+
+    def report_store_problem(self, text: str) -> None:
+        self.store_problems.append(text)
+        self.notify(text, severity="warning", timeout=15, markup=False)
 
     def watch_lang(self, lang: Lang) -> None:
         """Every screen relabels itself; nobody loses their place."""
@@ -116,6 +138,8 @@ class DebtCoachApp(App[None]):
     def open_lesson(self, entry: LessonEntry) -> None:
         from debtcoach.ui.screens.player import PlayerScreen
 
+        if self.settings.room:  # a workshop room may pace its players
+            from debtcoach.workshop.join import RoomPlayerScreen as PlayerScreen
         self.push_screen(PlayerScreen(entry))
 
     def confirm_reset(self, entry: LessonEntry | None) -> None:
@@ -143,9 +167,16 @@ class DebtCoachApp(App[None]):
 
 def make_app(settings: Settings) -> DebtCoachApp:
     """The app with saved settings applied (command-line choices win) and its store open."""
-    from debtcoach.store import Store, data_dir
+    from debtcoach.store import data_dir
+    from debtcoach.ui.saving import SessionStore
 
-    store = Store.open(data_dir(settings.data_dir))
+    folder = data_dir(settings.data_dir)
+    if settings.room:  # a workshop participant: progress and answers go under the room
+        from debtcoach.workshop.join import RoomSessionStore
+
+        store: SessionStore = RoomSessionStore.enter(folder, settings.room, settings.participant)
+    else:
+        store = SessionStore.open(folder)
     saved_lang = store.get_setting("lang")
     if saved_lang in ("zh", "en") and not settings.lang_chosen:
         settings.lang = "zh" if saved_lang == "zh" else "en"

@@ -44,7 +44,7 @@ def scan(root: Path) -> list[LessonEntry]:
                 minutes=int(data.get("minutes", 10)), folder=folder,
             ))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError,
-                ValueError):
+                ValueError, RecursionError):
             continue
     return sorted(entries, key=lambda e: (e.part, e.order, e.id))
 

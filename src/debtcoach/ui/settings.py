@@ -33,6 +33,10 @@ class Settings:
     """Whether --lang was given (it then wins over the saved language)."""
     theme_chosen: bool = False
     """Whether a theme was forced (--plain or NO_COLOR pick the ansi theme)."""
+    room: str | None = None
+    """Workshop mode: the room joined (progress and answers are kept under it)."""
+    participant: str | None = None
+    """Workshop mode: this participant's random id (a browser's comes from its cookie)."""
 
 
 def command_line_settings(

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.self_check import SelfCheckEntries
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -35,6 +36,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="intro")
             yield Button(id="continue", variant="primary")
             yield OptionList(id="lessons")
+            yield SelfCheckEntries(id="self-check")
             yield Button(id="settings")
         yield Footer()
 

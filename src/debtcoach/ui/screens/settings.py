@@ -48,6 +48,7 @@ class SettingsScreen(Screen[None]):
             with Horizontal():
                 yield Button(id="export")
                 yield Button(id="import")
+                yield Button(id="restore")
             with Horizontal():
                 yield Button(id="reset-all", variant="warning")
                 yield Button(id="wipe", variant="error")
@@ -63,7 +64,7 @@ class SettingsScreen(Screen[None]):
         for name in ("lang", "theme", "animations", "file"):
             self.query_one(f"#{name}-label", Label).update(app.t(f"settings.{name}"))
         self.query_one("#file", Input).placeholder = str(Path.home() / "debtcoach-progress.json")
-        for name in ("export", "import", "reset-all", "wipe"):
+        for name in ("export", "import", "restore", "reset-all", "wipe"):
             self.query_one(f"#{name}", Button).label = app.t(f"settings.{name}")
 
     def say(self, text: str) -> None:
@@ -86,29 +87,107 @@ class SettingsScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         app = self.coach
         if event.button.id == "export":
-            path = self._path()
-            try:
-                path.write_text(app.store.export_progress(), encoding="utf-8")
-                path.chmod(0o600)
-            except OSError as exc:
-                self.say(error_line(InputError(str(path), "file_missing",
-                                               detail=exc.strerror or str(exc)), app.lang))
-                return
-            self.say(app.t("settings.exported", path=str(path)))
+            self._export(self._path())
         elif event.button.id == "import":
-            from debtcoach.textfile import read_text
-
-            path = self._path()
-            try:
-                app.store.import_progress(read_text(path))
-            except InputError as error:
-                self.say(error_line(error, app.lang))
-                return
-            self.say(app.t("settings.imported", path=str(path)))
+            self._confirm_import(self._path())
+        elif event.button.id == "restore":
+            self._confirm_restore()
         elif event.button.id == "reset-all":
             app.confirm_reset(None)
         elif event.button.id == "wipe":
             self._confirm_wipe()
+
+    def _fail(self, error: InputError) -> None:
+        self.say(error_line(error, self.coach.lang))
+
+    def _export(self, path: Path, replace: bool = False) -> None:
+        """A new private file; an existing one only after a yes."""
+        from debtcoach.store.files import write_export
+        from debtcoach.ui.screens.confirm import ConfirmScreen
+
+        app = self.coach
+        try:
+            write_export(path, app.store.export_progress(), replace=replace)
+            app.store.note_export(path)
+        except InputError as error:
+            if error.code != "export_exists":
+                self._fail(error)
+                return
+
+            def overwrite(yes: bool | None) -> None:
+                if yes:
+                    self._export(path, replace=True)
+
+            app.push_screen(ConfirmScreen(app.t("confirm.overwrite", path=str(path))), overwrite)
+            return
+        self.say(app.t("settings.exported_private", path=str(path)))
+
+    def _confirm_import(self, path: Path) -> None:
+        """Check the whole file, say what it replaces, and import after a yes (with a backup)."""
+        from debtcoach.store.exchange import parse
+        from debtcoach.textfile import read_text
+        from debtcoach.ui.screens.confirm import ConfirmScreen
+
+        app = self.coach
+        try:
+            text = read_text(path)
+            document = parse(text, str(path))
+        except InputError as error:
+            self._fail(error)
+            return
+        question = app.t("confirm.import", path=str(path), lessons=len(app.store.all_progress()),
+                         answers=len(app.store.answers()), new_lessons=len(document.progress),
+                         new_answers=len(document.answers))
+
+        def replace(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                app.store.import_progress(text, source=str(path))
+            except InputError as error:
+                self._fail(error)
+                return
+            self._after_change()
+            self.say(app.t("settings.imported_backup", path=str(path)))
+
+        app.push_screen(ConfirmScreen(question), replace)
+
+    def _confirm_restore(self) -> None:
+        from debtcoach.ui.screens.confirm import ConfirmScreen
+
+        app = self.coach
+        try:
+            backups = app.store.backups()
+        except InputError as error:
+            self._fail(error)
+            return
+        if not backups:
+            self.say(app.t("settings.no_backup"))
+            return
+        latest = backups[0]
+        made_at = latest.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+        def restore(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                app.store.restore_backup(latest.id)
+            except InputError as error:
+                self._fail(error)
+                return
+            self._after_change()
+            self.say(app.t("settings.restored", made_at=made_at))
+
+        app.push_screen(ConfirmScreen(app.t(
+            "confirm.restore", made_at=made_at, lessons=len(latest.document.progress),
+            answers=len(latest.document.answers))), restore)
+
+    def _after_change(self) -> None:
+        """Screens showing progress redraw it."""
+        for screen in self.app.screen_stack:
+            refresh = getattr(screen, "refresh_lessons", None)
+            if refresh is not None:
+                refresh()
 
     def _confirm_wipe(self) -> None:
         from debtcoach.ui.screens.confirm import ConfirmScreen
@@ -116,13 +195,25 @@ class SettingsScreen(Screen[None]):
         app = self.coach
 
         def wipe(yes: bool | None) -> None:
-            if yes:
-                from debtcoach.store import data_dir
-                from debtcoach.store import wipe as wipe_data
+            if not yes:
+                return
+            from debtcoach.store import data_dir
+            from debtcoach.store import wipe as wipe_data
 
+            try:
+                exports = app.store.exports()
                 app.store.close()
-                wipe_data(data_dir(app.settings.data_dir))
-                app.exit(message=app.t("settings.wiped"))
+                report = wipe_data(data_dir(app.settings.data_dir), exports)
+            except InputError as error:
+                self._fail(error)
+                return
+            lines = [app.t("settings.wiped"),
+                     app.t("settings.wiped_report",
+                           removed=", ".join(str(p) for p in report.removed) or "-")]
+            if report.kept:
+                lines.append(app.t("settings.wiped_kept",
+                                   kept=", ".join(str(p) for p in report.kept)))
+            app.exit(message="\n".join(lines))
 
         app.push_screen(ConfirmScreen(app.t("confirm.wipe")), wipe)
 
