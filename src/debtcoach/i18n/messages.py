@@ -456,8 +456,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "[b]Real APR (IRR): {apr}[/b]   advertised: {advertised}",
     },
     "player.offer_money": {
-        "zh": "到手 {received}，一共还 {repaid}，成本 {cost}",
-        "en": "You get {received}, repay {repaid}: it costs {cost}",
+        "zh": "一共要还 {repaid}（费用都算上），成本 {cost}",
+        "en": "You repay {repaid} in all, fees included: it costs {cost}",
     },
     "player.offer_other": {"zh": "复利年化 {effective}，单利年化 {simple}", "en": "Effective {effective}, simple {simple}"},
     "player.right": {"zh": "✓ 答对了", "en": "✓ Right"},

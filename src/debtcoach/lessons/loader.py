@@ -18,7 +18,7 @@ from debtcoach.errors import InputError, InputErrors
 from debtcoach.finance.offers import LoanOffer
 from debtcoach.i18n import Lang
 from debtcoach.lessons.answers import AnswerCache, Working, cached_answer
-from debtcoach.lessons.prose import split_sections
+from debtcoach.lessons.prose import join_lines, split_sections
 from debtcoach.lessons.schema import (
     STEP_TYPES,
     DecisionStep,
@@ -115,7 +115,8 @@ def _load_prose(folder: Path, problems: list[InputError]) -> dict[str, dict[str,
             text = read_text(path, str(path))
             if not text.strip():  # every step would show blank prose
                 raise InputError(str(path), "file_empty")
-            prose[lang] = split_sections(text, str(path))
+            sections = split_sections(text, str(path))
+            prose[lang] = {name: join_lines(body) for name, body in sections.items()}
         except InputError as error:
             problems.append(error)
             prose[lang] = {}

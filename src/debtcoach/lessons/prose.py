@@ -1,4 +1,8 @@
-"""Lesson prose: one Markdown file per language, cut into sections by ``<!-- section: id -->``."""
+"""Lesson prose: one Markdown file per language, cut into sections by ``<!-- section: id -->``.
+
+Authors break long lines anywhere; Markdown turns such a break into a space, which in Chinese is
+a stray gap (“借款 App”, “的 钱”). ``join_lines`` puts each paragraph back on one line, joining
+Chinese without a space, before the text is shown."""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 
 from debtcoach.errors import InputError
 
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019"
+_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|\||```|<!--)")
 _MARKER = re.compile(r"^<!--\s*section:\s*([A-Za-z0-9_-]+)\s*-->\s*$", re.M)
 
 
@@ -28,3 +34,22 @@ def split_sections(text: str, source: str) -> dict[str, str]:
             raise InputError(f"{source}:{line}", "prose_empty_section", name=name)
         sections[name] = body
     return sections
+
+
+def join_lines(markdown: str) -> str:
+    """Each paragraph on one line: a break between Chinese characters (or Chinese punctuation)
+    disappears, one between Latin words becomes a space. List items, headings, quotes and
+    tables keep their own lines; a line ending in two spaces keeps its hard break."""
+    out: list[str] = []
+    for line in markdown.split("\n"):
+        previous = out[-1] if out else ""
+        joinable = (previous.strip() and line.strip() and not _BLOCK_START.match(line)
+                    and not previous.endswith("  ") and not previous.lstrip().startswith(
+                        ("#", "|", "```", "<!--")))
+        if not joinable:
+            out.append(line)
+            continue
+        left, right = previous.rstrip(), line.strip()
+        cjk = re.match(f"[{_CJK}]", left[-1]) or re.match(f"[{_CJK}]", right[0])
+        out[-1] = left + ("" if cjk else " ") + right
+    return "\n".join(out)

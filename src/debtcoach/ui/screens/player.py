@@ -42,6 +42,7 @@ from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.number_input import NumberInput
 
 if TYPE_CHECKING:
+    from debtcoach.finance.offers import LoanOffer
     from debtcoach.lessons.loader import LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
     from debtcoach.lessons.schema import PredictStep, QuizStep
@@ -325,27 +326,60 @@ class PlayerScreen(Screen[None]):
         return ""
 
     def _offer_text(self, offer_id: str, revealed: bool) -> str:
+        """The ad, then every term the real rate counts (amount, term, rate with its period,
+        each fee, the repayment method); after the reveal, the money actually received and
+        repaid, the rates, and the working."""
         assert self.player is not None
         app, lang = self.coach, self.coach.lang
         offer = self.player.loaded.offers[offer_id]
-        lines = [f"[b]{offer.app.text(lang)}[/b]", f"“{offer.headline.text(lang)}”",
-                 app.t("player.offer_terms", amount=money(offer.amount_fen, lang),
-                       term=str(offer.term), rate=str(offer.rate))]
+        lines = [f"[b]{inline(offer.app.text(lang))}[/b]", f"“{inline(offer.headline.text(lang))}”",
+                 "", app.t("offer.terms", amount=money(offer.amount_fen, lang),
+                           term=self._term(offer.term.count, offer.term.unit.value),
+                           rate=self._rate(offer.rate.value, offer.rate.period.unit.value,
+                                           offer.rate.period.count),
+                           method=app.t(f"repayment.{offer.repayment.value}"))]
+        for name, fee in offer.fees():
+            parts = []
+            if fee.share:
+                parts.append(app.t("offer.fee_share", share=percent(float(fee.share), lang)))
+            if fee.fixed_fen:
+                parts.append(money(fee.fixed_fen, lang))
+            lines.append(app.t("offer.fee", name=app.t(f"offer.fee.{name}"),
+                               amount=" + ".join(parts),
+                               when=app.t(f"offer.when.{fee.timing.value}")))
         if not revealed:
             return "\n".join([*lines, "", app.t("player.offer_reveal_hint")])
         cost = self.player.offer_cost(offer_id)
-        f = cost.figures
+        f, schedule = cost.figures, cost.schedule
+        used = schedule.flows[0]  # paid out, less any fee paid back at payout
         lines += [
             "",
+            app.t("offer.used", received=money(used, lang),
+                  kept=money(schedule.contract - used, lang))
+            if used != schedule.contract else
+            app.t("offer.used_all", received=money(used, lang)),
+            app.t("player.offer_money", repaid=money(schedule.total_repaid, lang),
+                  cost=money(schedule.total_cost, lang)),
             app.t("player.offer_real", apr=percent(f.apr_nominal, lang),
                   advertised=percent(f.apr_advertised or 0, lang)),
-            app.t("player.offer_money", received=money(cost.schedule.cash_received, lang),
-                  repaid=money(cost.schedule.total_repaid, lang),
-                  cost=money(cost.schedule.total_cost, lang)),
             app.t("player.offer_other", effective=percent(f.apr_effective, lang),
                   simple=percent(f.apr_simple, lang)),
+            app.t("offer.schedule_hint", command=apr_command(offer)),
         ]
         return "\n".join(lines)
+
+    def _term(self, count: int, unit: str) -> str:
+        return self.coach.t(f"term.{unit}", count=count)
+
+    def _rate(self, value: object, unit: str, count: int) -> str:
+        from fractions import Fraction
+
+        from debtcoach.finance.rates import format_percent
+
+        share = format_percent(value) if isinstance(value, Fraction) else str(value)
+        if count != 1:
+            return self.coach.t("rate.every", rate=share, period=self._term(count, unit))
+        return self.coach.t(f"rate.per.{unit}", rate=share)
 
     def _marked_choices(self, step: QuizStep) -> list[str]:
         """Every choice of an answered quiz: which were right, which the learner picked, with a
@@ -770,6 +804,22 @@ class PlayerScreen(Screen[None]):
         if not math.isfinite(value):
             return None
         return value
+
+
+_TIMING_WORD = {"upfront": "upfront", "once": "once", "per-period": "period",
+                "per-month": "month"}
+
+
+def apr_command(offer: LoanOffer) -> str:
+    """The `debtcoach apr` command that prints this offer's schedule and rates."""
+    from debtcoach.finance.rates import format_percent
+
+    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {offer.term}",
+             f"--rate {offer.rate}", f"--repayment {offer.repayment.value}"]
+    for name, fee in offer.fees():
+        value = format_percent(fee.share) if fee.share else f"{fee.fixed_fen / 100:g}"
+        parts.append(f"--{name.replace('_', '-')} {value}/{_TIMING_WORD[fee.timing.value]}")
+    return " ".join(parts)
 
 
 def inline(text: str) -> str:
