@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Test processes: two suit a 2-core machine; `make test WORKERS=8` on a bigger one.
+WORKERS ?= 2
 
 .PHONY: run test lint bench clean
 
@@ -19,7 +21,7 @@ run: $(STAMP)
 	$(BIN)/debtcoach $(ARGS)
 
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -23,6 +23,7 @@ from debtcoach.errors import InputError
 from debtcoach.store import DB_NAME, ENV_VAR, Store, data_dir, wipe
 from debtcoach.store import db as store_db
 from debtcoach.store.files import write_export
+from debtcoach.store.paths import ANSWER_CACHE
 from debtcoach.textfile import read_text
 
 LOG: list[tuple[Any, ...]] = [("next",), ("reveal",), ("month",), ("quiz", [0, 2], None),
@@ -314,6 +315,7 @@ def test_wipe_removes_the_database_its_companions_and_the_empty_folder(tmp_path:
         fill(store)
         (folder / (DB_NAME + "-journal")).write_bytes(b"")
     (folder / (DB_NAME + "-wal")).write_bytes(b"left by a crash")
+    (folder / ANSWER_CACHE).write_text("{}")
     wipe(folder)
     assert not folder.exists()
     wipe(folder)  # nothing there: nothing to do

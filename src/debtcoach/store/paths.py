@@ -16,6 +16,8 @@ ENV_VAR = "DEBTCOACH_DATA_DIR"
 DB_NAME = "progress.sqlite3"
 # SQLite's companions of the database file (write-ahead log, shared memory, rollback journal).
 SIDE_FILES = ("-wal", "-shm", "-journal")
+# Lesson answers worked out by Monte Carlo, kept beside the database so lessons open fast.
+ANSWER_CACHE = "answer-cache.json"
 
 
 def data_dir(override: Path | None = None, environ: Mapping[str, str] = os.environ) -> Path:
@@ -50,7 +52,9 @@ def wipe(folder: Path, exports: Iterable[Path] = ()) -> WipeReport:
     database = db_path(folder)
     report = WipeReport()
     try:
-        for path in [database, *(database.with_name(DB_NAME + suffix) for suffix in SIDE_FILES)]:
+        ours = [database, *(database.with_name(DB_NAME + suffix) for suffix in SIDE_FILES),
+                folder / ANSWER_CACHE]
+        for path in ours:
             if path.is_symlink() or path.exists():
                 path.unlink()
                 report.removed.append(path)

@@ -49,10 +49,6 @@ def scan(root: Path) -> list[LessonEntry]:
     return sorted(entries, key=lambda e: (e.part, e.order, e.id))
 
 
-ANSWER_CACHE = "answer-cache.json"
-"""Beside the progress store: answers worked out by simulation, by scenario content."""
-
-
 def load(entry: LessonEntry, progress: Progress | None = None,
          cache_file: Path | None = None) -> LoadedLesson:
     """The full lesson, checked (runs its scenarios and computes its answers, some by Monte

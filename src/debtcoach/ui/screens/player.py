@@ -36,7 +36,8 @@ from textual.worker import get_current_worker
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import error_line, money, percent
 from debtcoach.sim.summary import CostLine, cost_sentence
-from debtcoach.ui.catalog import ANSWER_CACHE, LessonEntry, load
+from debtcoach.store.paths import ANSWER_CACHE
+from debtcoach.ui.catalog import LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.number_input import NumberInput
