@@ -11,7 +11,7 @@ import click
 from pydantic import ValidationError
 
 from debtcoach.cli.apr_report import apr_json, print_apr_report
-from debtcoach.cli.common import fail, lang_option, reports_input_errors, resolve_lang
+from debtcoach.cli.common import fail, lang_option, parse_date, reports_input_errors, resolve_lang
 from debtcoach.errors import InputError
 from debtcoach.finance.apr import AprFigures, annualize, cost_of
 from debtcoach.finance.cashflows import CashFlows, parse_cashflows
@@ -57,7 +57,7 @@ def apr(
 ) -> None:
     """The real annual cost of a loan offer or of a list of cash flows."""
     lang = resolve_lang(lang)
-    loan_date = _parse_date(date_text)
+    loan_date = parse_date(date_text)
     offer_flags = {"amount": amount, "term": term, "rate": rate}
     if cashflows_file is not None:
         if any(v is not None for v in offer_flags.values()):
@@ -105,15 +105,6 @@ def _emit(
                               ensure_ascii=False, indent=2))
     else:
         print_apr_report(figures, cost, flows, crossed, loan_date, lang)
-
-
-def _parse_date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError("--date", "date_invalid", value=text) from None
 
 
 def _read_cashflows(path: Path, period_text: str) -> CashFlows:

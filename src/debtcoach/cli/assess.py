@@ -4,7 +4,6 @@ way out; as text, JSON, or a printable report (Markdown or self-contained HTML).
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import click
@@ -22,6 +21,7 @@ from debtcoach.cli.assess_report import print_assessment
 from debtcoach.cli.common import (
     default_lessons_dir,
     lang_option,
+    parse_date,
     reports_input_errors,
     resolve_lang,
     whole_number,
@@ -51,7 +51,7 @@ def assess(
     """Your own loans: what they really cost, where they lead, and the way out."""
     lang = resolve_lang(lang)
     months = whole_number(months_text, "--months", 1, MAX_PLAN_MONTHS, "number_max")
-    today = _parse_date(date_text)
+    today = parse_date(date_text)
     if report_file is not None and report_file.suffix.lower() not in (".html", ".htm", ".md"):
         raise InputError("--report", "report_suffix", value=report_file.name)
     source = str(situation_file)
@@ -80,15 +80,6 @@ def _sources() -> dict[str, tuple[str, str]]:
     except (InputError, InputErrors):
         return {}
     return {key: (source.title, source.url) for key, source in found.items()}
-
-
-def _parse_date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError("--date", "date_invalid", value=text) from None
 
 
 def _write(path: Path, text: str) -> None:

@@ -7,29 +7,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from debtcoach.assess import HELP_LINES, WARNINGS, Assessment, LoanResult, PlanName
+from debtcoach.assess import HELP_LINES, WARNINGS, Assessment, PlanName
 from debtcoach.i18n import Lang, money, percent, t
+from debtcoach.report.assessment import lender_name, months_text, next_payment_text
 from debtcoach.textbars import bar
-
-
-def lender_name(loan: LoanResult, lang: Lang) -> str:
-    return loan.lender or t("assess.unnamed", lang, n=loan.index + 1)
-
-
-def next_payment_text(loan: LoanResult, lang: Lang) -> str:
-    nxt = loan.next_payment
-    if nxt is None:
-        return t("assess.next.none", lang)
-    amount = money(nxt.amount_fen, lang)
-    if nxt.overdue:
-        return t("assess.next.overdue", lang, amount=amount)
-    if nxt.due is not None:
-        return t("assess.next.dated", lang, day=nxt.due.isoformat(), amount=amount)
-    return t("assess.next.numbered", lang, number=nxt.number, amount=amount)
-
-
-def months_text(months: int | None, lang: Lang) -> str:
-    return t("assess.never", lang) if months is None else t("assess.months", lang, months=months)
 
 
 def shown_months(count: int) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar, cast
@@ -81,3 +82,13 @@ def default_lessons_dir() -> Path:
     """The lessons shipped in this checkout (``DEBTCOACH_LESSONS`` overrides)."""
     override = os.environ.get("DEBTCOACH_LESSONS")
     return Path(override) if override else Path(__file__).resolve().parents[3] / "lessons"
+
+
+def parse_date(text: str | None, field: str = "--date") -> date:
+    """An ISO date option; today when not given."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(field, "date_invalid", value=text) from None

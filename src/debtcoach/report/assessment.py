@@ -43,11 +43,11 @@ def assessment_html(assessment: Assessment, situation: Situation, lang: Lang,
     return to_html(assessment_document(assessment, situation, lang, sources or {}))
 
 
-def _name(loan: LoanResult, lang: Lang) -> str:
+def lender_name(loan: LoanResult, lang: Lang) -> str:
     return loan.lender or t("assess.unnamed", lang, n=loan.index + 1)
 
 
-def _next(loan: LoanResult, lang: Lang) -> str:
+def next_payment_text(loan: LoanResult, lang: Lang) -> str:
     nxt = loan.next_payment
     if nxt is None:
         return t("assess.next.none", lang)
@@ -59,7 +59,7 @@ def _next(loan: LoanResult, lang: Lang) -> str:
     return t("assess.next.numbered", lang, number=nxt.number, amount=amount)
 
 
-def _months(months: int | None, lang: Lang) -> str:
+def months_text(months: int | None, lang: Lang) -> str:
     return t("assess.never", lang) if months is None else t("assess.months", lang, months=months)
 
 
@@ -105,16 +105,17 @@ def _loans(doc: Document, assessment: Assessment, lang: Lang) -> None:
     for loan in assessment.loans:
         advertised = loan.figures.apr_advertised
         rows.append((
-            _name(loan, lang), percent(loan.figures.apr_nominal, lang),
+            lender_name(loan, lang), percent(loan.figures.apr_nominal, lang),
             percent(advertised, lang) if advertised is not None
             else t("assess.not_advertised", lang),
-            money(loan.owed_fen, lang), money(loan.cost_remaining_fen, lang), _next(loan, lang),
+            money(loan.owed_fen, lang), money(loan.cost_remaining_fen, lang),
+            next_payment_text(loan, lang),
         ))
     headers = tuple(t(f"assess.col.{key}", lang) for key in (
         "lender", "apr", "advertised", "owed", "cost_remaining", "next"))
     doc.add(Table(headers, tuple(rows), (False, True, True, True, True, False)))
     doc.add(Bullets(tuple(t(
-        "assess.how_rate", lang, lender=_name(loan, lang),
+        "assess.how_rate", lang, lender=lender_name(loan, lang),
         value=percent(loan.figures.apr_nominal, lang),
         periodic=percent(loan.figures.periodic_rate, lang, digits=4),
         ppy=f"{loan.figures.periods_per_year:.4g}", received=money(loan.received_fen, lang))
@@ -126,7 +127,7 @@ def _plans(doc: Document, assessment: Assessment, lang: Lang) -> None:
     doc.add(Heading(t("assess.plans", lang, months=months)))
     rows = tuple(
         (t(f"assess.plan.{name}", lang), money(plan.total_cost_fen, lang),
-         _months(plan.months_to_debt_free, lang), money(plan.debt_by_month[-1], lang))
+         months_text(plan.months_to_debt_free, lang), money(plan.debt_by_month[-1], lang))
         for name, plan in assessment.plans.items())
     headers = (t("assess.col.plan", lang), t("assess.col.total_cost", lang),
                t("assess.col.debt_free", lang), t("assess.col.debt_at", lang, months=months))
@@ -174,7 +175,7 @@ def _facts(doc: Document, assessment: Assessment, situation: Situation, lang: La
             Paragraph(t("assess.facts_note", lang), "note"))
     for loan in assessment.loans:
         given = situation.loans[loan.index]
-        doc.add(Heading(_name(loan, lang), level=3), _fact_table(loan, given, lang),
+        doc.add(Heading(lender_name(loan, lang), level=3), _fact_table(loan, given, lang),
                 _schedule_table(loan, lang))
         if given.schedule is not None:
             doc.add(Paragraph(t("assess.fact.split_estimated", lang), "note"))
