@@ -470,7 +470,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.no_month": {"zh": "还没有开始模拟", "en": "The simulation has not started"},
     "player.month": {"zh": "第 {month} 个月", "en": "Month {month}"},
     "player.warning": {"zh": "警告", "en": "WARNING"},
-    "player.warning_month": {"zh": "（第 {month} 个月）", "en": "(month {month})"},
     "player.why_hint": {"zh": "w 看原因", "en": "w: why"},
     "player.sources_hint": {"zh": "按 w 看来源。", "en": "w shows the sources."},
     "player.sources": {"zh": "来源", "en": "Sources"},
@@ -533,6 +532,7 @@ def _merge_feature_catalogs() -> None:
         messages_assess,
         messages_lessons,
         messages_robust,
+        messages_scenario,
         messages_sim,
         messages_workshop,
     )
@@ -541,6 +541,7 @@ def _merge_feature_catalogs() -> None:
         messages_assess.MESSAGES,
         messages_lessons.MESSAGES,
         messages_robust.MESSAGES,
+        messages_scenario.MESSAGES,
         messages_sim.MESSAGES,
         messages_workshop.MESSAGES,
     ):

@@ -41,6 +41,7 @@ from debtcoach.ui.catalog import LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.number_input import NumberInput
+from debtcoach.ui.widgets.warning_figures import warning_figures
 from debtcoach.ui.widgets.wrapped_text import LessonMarkdown, WrappedText, WrappingButton
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class PlayerScreen(Screen[None]):
         Binding("a", "give_up", "Answer", id="give_up"),
         Binding("p", "play", "Play", id="play"),
         Binding("w", "why", "Why", id="why"),
+        Binding("i", "facts", "Numbers", id="facts"),
         Binding("escape", "home", "Home", id="home"),
         # The step pane scrolls without Tab; between decision buttons the arrows move the focus.
         Binding("down", "scroll_step(1)", "Scroll", id="scroll", show=False),
@@ -240,7 +242,8 @@ class PlayerScreen(Screen[None]):
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
-        keys = tuple(self.check_action(a, ()) for a in ("hint", "give_up", "play", "why", "back"))
+        keys = tuple(self.check_action(a, ())
+                     for a in ("hint", "give_up", "play", "why", "back", "facts"))
         if keys != self._keys_shown:  # the footer is rebuilt on every refresh: only on a change
             self._keys_shown = keys
             self.refresh_bindings()
@@ -319,11 +322,12 @@ class PlayerScreen(Screen[None]):
             run = player.run(step.scenario)
             months = player.loaded.scenarios[step.scenario][0].months
             key = "player.scenario_paused" if player.step_done() else "player.scenario_running"
-            return app.t(key, month=run.months, months=months)
+            return app.t(key, month=run.months, months=months) + "\n" + app.t("facts.hint")
         if isinstance(step, SummaryStep):
             return self._cost_sentence(player.summary())
         if isinstance(step, WarningStep):
-            return "\n\n".join([self._banner_text(step.message.text(lang)), step.why.text(lang),
+            return "\n\n".join([self._banner_text(step.message.text(lang), step.id),
+                                  step.why.text(lang),
                                 app.t("player.sources_hint")])
         return ""
 
@@ -578,20 +582,24 @@ class PlayerScreen(Screen[None]):
             table.add_row(app.t(key), value)
         return table
 
-    def _banner_text(self, message: str) -> str:
-        return f"⚠ [b]{self.coach.t('player.warning')}[/b] {message}"
+    def _banner_text(self, message: str, step_id: str) -> str:
+        """One label, the message and the figures that made it fire."""
+        assert self.player is not None
+        figures = warning_figures(self.player, step_id, self.coach.t, self.coach.lang)
+        text = f"⚠ [b]{self.coach.t('player.warning')}[/b] {escape(message)}"
+        return text + (self.coach.t("warning.figures", figures=figures) if figures else "")
 
     def show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
         player = self.player
-        if player is None or not player.banners or player.banners[-1].at_step not in (
-                player.step.id, player.banners[-1].step_id):
-            _show(banner, False)  # an old warning does not linger over unrelated steps
+        if player is None or not player.banners or player.step.id == player.banners[-1].step_id \
+                or player.banners[-1].at_step != player.step.id:
+            # An old warning does not linger over unrelated steps; on its own step it is the
+            # step's text already.
+            _show(banner, False)
             return
         last = player.banners[-1]
-        text = self._banner_text(last.message.text(self.coach.lang))
-        if last.month is not None:
-            text += "  " + self.coach.t("player.warning_month", month=last.month)
+        text = self._banner_text(last.message.text(self.coach.lang), last.step_id)
         self._set_text("banner", f"{text}  · {self.coach.t('player.why_hint')}")
         _show(banner, True)
 
@@ -681,7 +689,7 @@ class PlayerScreen(Screen[None]):
 
         player = self.player
         if player is None:
-            return action not in ("hint", "give_up", "play", "why", "next", "back")
+            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts")
         step = player.step
         if action == "hint":
             return (isinstance(step, QuizStep) and step.id not in player.quiz_results
@@ -694,6 +702,8 @@ class PlayerScreen(Screen[None]):
             return bool(player.banners)
         if action == "back":
             return player.index > 0
+        if action == "facts":
+            return player.active_scenario is not None
         return True
 
     def action_scroll_step(self, lines: int) -> None:
@@ -748,6 +758,14 @@ class PlayerScreen(Screen[None]):
             return
         banner = self.player.banners[-1]
         self.app.push_screen(WhyScreen(banner, self._sources))
+
+    def action_facts(self) -> None:
+        """The numbers of the scenario on screen: the borrower's money, each lender's terms."""
+        from debtcoach.ui.screens.facts import FactsScreen
+
+        scenario = None if self.player is None else self.player.active_scenario
+        if self.player is not None and scenario is not None:
+            self.app.push_screen(FactsScreen(self.player.loaded.scenarios[scenario][0]))
 
     def action_home(self) -> None:
         self._stop_playing()
