@@ -23,7 +23,8 @@ PHONE_SCREEN: dict[str, Any] = {
 
 LATE = {"penalty_rate": "0.1%/day", "late_fee": 50, "grace_days": 3}
 
-# Four lenders with different terms, fees, late terms and approval rules.
+# Four lenders with different terms, fees (monthly memberships on a day and a month term), late
+# terms and approval rules.
 FOUR_LENDERS: dict[str, Any] = {
     "months": 24,
     "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,
@@ -35,13 +36,14 @@ FOUR_LENDERS: dict[str, Any] = {
          "max_line": 5000, "rollover_fee": "5%"},
         {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
          "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%", "service_fee": "10",
-         "late": LATE, "max_lenders": 2},
+         "membership_fee": "3/month", "late": LATE, "max_lenders": 2},
         {"id": "monthly", "name": "Monthly", "max_amount": 5000, "term": "1m",
          "rate": "3%/month", "repeat_rate": "2.5%/month", "repayment": "interest-first",
          "service_fee": "1%", "late": LATE, "max_debt_to_income": 1.0},
         {"id": "instalment", "name": "Instalment", "max_amount": 20000, "term": "12m",
          "rate": "24%/year", "repayment": "equal-installment", "upfront_fee": "2%",
-         "guarantee_fee": "0.5%", "late": LATE, "max_debt_to_income": 0.5},
+         "guarantee_fee": "0.5%", "membership_fee": "0.15%/month", "late": LATE,
+         "max_debt_to_income": 0.5},
     ],
     "policy": {"when_short": "stack"},
 }

@@ -165,8 +165,9 @@ def test_contract_is_the_smallest_that_covers_the_need(terms: dict[str, Any], re
     assert int(contract[0]) == covering
 
 
-def test_fee_sums_match_the_offer() -> None:
-    lender = scenario_with(FOUR_LENDERS).lenders[1]
+@pytest.mark.parametrize("index", range(4))
+def test_fee_sums_match_the_offer(index: int) -> None:
+    lender = scenario_with(FOUR_LENDERS).lenders[index]
     rules = LenderRules.of(lender, lender.max_amount_fen)
     contracts = np.arange(1, 400_000, 997, dtype=np.int64)
     for rule_fees, offer_fees in ((rules.deducted, "deducted_at_payout_fen"),

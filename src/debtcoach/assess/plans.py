@@ -278,12 +278,16 @@ def _smallest_contract(offer: LoanOffer, need: int, available: int) -> int:
         trial = offer.model_copy(update={"amount_fen": contract})
         return contract - trial.deducted_at_payout_fen() - trial.paid_at_payout_fen()
 
-    share = sum((fee.share for _, fee in offer.fees()
-                 if fee.timing.value in ("upfront", "once")), Fraction(0))
-    fixed = sum(fee.fixed_fen for _, fee in offer.fees() if fee.timing.value in ("upfront", "once"))
+    # Fees at payout are times × (fixed + round(share × P)), so received(P) is within half a fen
+    # per rounded fee of P(1 − share) − fixed: start just below the exact root and step up.
+    times = {"upfront": 1, "once": 1, "per-month": offer.term_months()}
+    at_payout = [(fee, times.get(fee.timing.value, 0)) for _, fee in offer.fees()]
+    share = sum((fee.share * count for fee, count in at_payout), Fraction(0))
+    fixed = sum(fee.fixed_fen * count for fee, count in at_payout)
+    slack = Fraction(sum(count for fee, count in at_payout if fee.share), 2)
     if share >= 1:
         return available
-    contract = max(1, min(available, int((need + fixed) / (1 - share)) - 2))
+    contract = max(1, min(available, int((need + fixed - slack) / (1 - share)) - 2))
     while contract < available and received(contract) < need:
         contract += 1
     return contract
