@@ -106,3 +106,25 @@ def assert_capped_lenders_follow_the_closed_form(result: SimResult) -> None:
     assert series(result, "days_overdue") == [0] * 12
     assert max(series(result, "active_lenders")) == max(loans) > result.scenario.slots
     assert all(event.reason != "no_slot" for event in result.events)
+
+
+def penalty_base_case(base: str) -> tuple[dict[str, Any], list[int]]:
+    """A 2,000-yuan one-month bullet loan at 2%/month with a 1% service fee, due on day 30 and
+    left unpaid (run one month, then one under `default`), penalised 1% a day on ``base`` from
+    day 31 to 59 ("default": the base left out). Returns the scenario and the penalties incurred
+    in months 0 and 1, worked out by hand from docs/engine.md step 7."""
+    lender = {"id": "quick", "name": "quick", "max_amount": 100000, "term": "1m",
+              "rate": "2%/month", "repayment": "bullet", "service_fee": "1%",
+              "late": {"penalty_rate": "1%/day"}
+              | ({} if base == "default" else {"penalty_base": base})}
+    scenario = {**PHONE_SCREEN, "months": 2, "lenders": [lender]}
+    principal, interest, fee = 200000, 4000, 2000
+    if base == "all":
+        owed = principal + interest + fee
+        for _ in range(29):
+            owed += round_fen(Fraction(owed, 100))
+        penalties = owed - (principal + interest + fee)
+    else:
+        penalised = principal + (0 if base == "principal" else interest)
+        penalties = 29 * round_fen(Fraction(penalised, 100))
+    return scenario, [0, penalties]

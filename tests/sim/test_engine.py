@@ -31,6 +31,7 @@ from tests.sim.examples import (
     FOUR_LENDERS,
     PHONE_SCREEN,
     assert_capped_lenders_follow_the_closed_form,
+    penalty_base_case,
     phone_screen_recursion,
     series,
 )
@@ -163,6 +164,14 @@ def test_contract_is_the_smallest_that_covers_the_need(terms: dict[str, Any], re
     contract = smallest_contracts(fees, np.array([need]), np.array([cap]))
     covering = next((amount for amount in range(1, cap + 1) if received(amount) >= need), cap)
     assert int(contract[0]) == covering
+
+
+@pytest.mark.parametrize("base", ["principal", "principal+interest", "all", "default"])
+def test_penalties_are_charged_on_the_base_the_lender_states(base: str) -> None:
+    data, expected = penalty_base_case(base)
+    default = Policy.model_validate({"when_short": "default"})
+    result = run(Scenario.model_validate(data), (1, None), (1, default))
+    assert series(result, "penalties_incurred") == expected
 
 
 @pytest.mark.parametrize("index", range(4))

@@ -31,6 +31,7 @@ from tests.sim.examples import (
     CAPPED_LENDERS,
     PHONE_SCREEN,
     assert_capped_lenders_follow_the_closed_form,
+    penalty_base_case,
     phone_screen_recursion,
     series,
     smallest_contract_receiving,
@@ -253,22 +254,11 @@ def test_default_charges_the_late_fee_once_then_daily_penalties() -> None:
     assert series(result, "penalties_paid") == [0] * 5
 
 
-@pytest.mark.parametrize("base", ["principal", "principal+interest", "all"])
+@pytest.mark.parametrize("base", ["principal", "principal+interest", "all", "default"])
 def test_penalties_are_charged_on_the_base_the_lender_states(base: str) -> None:
-    late = {"penalty_rate": "1%/day", "penalty_base": base}
-    scenario = scenario_with(months=2, lenders=[lender("quick", late=late, service_fee="1%")])
-    result = run(scenario, (1, None), (1, policy(when_short="default")))
-    # Due on day 30: 2,000 principal, 40 interest, 20 service fee; overdue from day 31 to 59.
-    principal, interest, fee = 200000, 4000, 2000
-    if base == "all":
-        owed = principal + interest + fee
-        for _ in range(29):
-            owed += round_fen(Fraction(owed, 100))
-        expected = owed - (principal + interest + fee)
-    else:
-        expected = 29 * round_fen(Fraction(principal + (interest if base != "principal" else 0),
-                                           100))
-    assert series(result, "penalties_incurred") == [0, expected]
+    data, expected = penalty_base_case(base)
+    result = run(Scenario.model_validate(data), (1, None), (1, policy(when_short="default")))
+    assert series(result, "penalties_incurred") == expected
 
 
 def test_overdue_settlement_pays_penalties_first() -> None:
