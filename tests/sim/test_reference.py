@@ -225,9 +225,9 @@ def test_rollover_pays_interest_fees_and_the_fee_and_extends() -> None:
     result = run(scenario, (1, None), (3, policy(when_short="rollover")))
     assert [(event.day, event.amount) for event in events_of(result, "rolled")] == [
         (30, 16800), (60, 16800)]  # 1% interest on 2,800 plus a 5% rollover fee
-    assert series(result, "paid_interest")[1:3] == [2800, 2800]
-    assert series(result, "paid_fees")[1:3] == [14000, 14000]
-    assert series(result, "paid_principal")[1:3] == [0, 0]
+    assert series(result, "interest_paid")[1:3] == [2800, 2800]
+    assert series(result, "fees_paid")[1:3] == [14000, 14000]
+    assert series(result, "principal_paid")[1:3] == [0, 0]
     assert series(result, "costs")[1:3] == [16800, 16800]
     assert series(result, "debt")[:3] == [280000] * 3
     # The third time the rollovers are used up: the loan goes overdue.
@@ -268,9 +268,9 @@ def test_overdue_settlement_pays_penalties_first() -> None:
     result = run(scenario, (1, None), (2, policy(when_short="default")))
     # Day 30: 100 yuan pays the 38 of interest on 1,900 and 62 of principal; day 60's 100 yuan
     # all goes to the late fee and 30 days of penalties (10,520 fen) still owed.
-    assert series(result, "paid_interest")[1:] == [3800, 0]
-    assert series(result, "paid_principal")[1:] == [6200, 0]
-    assert series(result, "paid_penalties")[1:] == [0, 10000]
+    assert series(result, "interest_paid")[1:] == [3800, 0]
+    assert series(result, "principal_paid")[1:] == [6200, 0]
+    assert series(result, "penalties_paid")[1:] == [0, 10000]
 
 
 @pytest.mark.parametrize(("lenders_", "extra", "reason"), [
@@ -318,7 +318,7 @@ def test_repeat_rate_applies_from_the_second_loan() -> None:
         lenders=[lender("quick", rate="3%/month", repeat_rate="1%/month")])
     result = run(scenario)
     first, second = (event.amount for event in events_of(result, "loan"))
-    interest = series(result, "paid_interest")
+    interest = series(result, "interest_paid")
     assert (first, interest[1]) == (500000, 15000)  # 3% on the first loan
     assert interest[3] == round_fen(Fraction(second, 100))  # 1% on the second
 
