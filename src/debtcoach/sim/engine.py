@@ -1134,27 +1134,29 @@ class NumpyEngine:
     # --- reports ------------------------------------------------------------------------------
 
     def _report_month(self, day: int) -> None:
+        """Month-end levels from the loans that hold them: only overdue loans have overdue
+        amounts and an overdue day, only open loans a principal outstanding."""
         month = day // DAYS_PER_MONTH
         loans = self.loans
         overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
-        self._accrue_penalties(overdue // self.slots, overdue, day)
+        rows = overdue // self.slots
+        self._accrue_penalties(rows, overdue, day)
         for index, name in enumerate(FLOWS):
             self.metrics[name][month] = self.flows[index]
-        shape = (self.paths, self.slots)
-        owed_overdue = (loans.od_principal.reshape(shape).sum(axis=1)
-                        + loans.od_interest.reshape(shape).sum(axis=1)
-                        + loans.od_fees.reshape(shape).sum(axis=1)
-                        + loans.od_penalties.reshape(shape).sum(axis=1))
-        self.metrics["debt"][month] = self.owed.sum(axis=0) + owed_overdue
-        self.metrics["costs_owed"][month] = owed_overdue - loans.od_principal.reshape(shape).sum(
-            axis=1)
-        self.metrics["principal_received_outstanding"][month] = np.maximum(
-            loans.balance + loans.od_principal - loans.gap, 0).reshape(shape).sum(axis=1)
+        costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
+                                    + loans.od_penalties[overdue])
+        self.metrics["costs_owed"][month] = costs_owed
+        self.metrics["debt"][month] = (self.owed.sum(axis=0) + costs_owed
+                                       + self._per_path(rows, loans.od_principal[overdue]))
+        lent = np.flatnonzero(loans.open)
+        self.metrics["principal_received_outstanding"][month] = self._per_path(
+            lent // self.slots,
+            np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
         self.metrics["cash"][month] = self.cash
         self.metrics["active_loans"][month] = self.open_loans
         self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
-        since = loans.overdue_since.reshape(shape)
-        first_overdue = np.where(since == NOT_OVERDUE, day, since).min(axis=1)
+        first_overdue = np.full(self.paths, day, dtype=np.int64)
+        np.minimum.at(first_overdue, rows, loans.overdue_since[overdue].astype(np.int64))
         days_overdue = day - first_overdue
         self.metrics["days_overdue"][month] = days_overdue
         self.state[month] = np.select(
@@ -1165,6 +1167,12 @@ class NumpyEngine:
         self.multi_lent[:] = False
 
     # --- ledger -------------------------------------------------------------------------------
+
+    def _per_path(self, rows: Rows, values: I64) -> I64:
+        """Σ values per path (``rows`` may repeat), exact in int64."""
+        total = np.zeros(self.paths, dtype=np.int64)
+        np.add.at(total, rows, values)
+        return total
 
     def _from_loans(self, rows: Rows, paid: I64 | int) -> None:
         """Payments to lenders (``rows`` distinct paths) use money from loans first."""
