@@ -456,6 +456,42 @@ class EventLog:
                 for i in order]
 
 
+class DueCalendar:
+    """Loans by the day their next instalment falls due, so that a day finds its dues among the
+    loans filed under it instead of scanning every slot. A loan is filed whenever its
+    ``next_due`` is set; an entry goes stale when the loan closes, ends or its slot is reused,
+    so the day's entries are checked against ``next_due`` when they are taken."""
+
+    def __init__(self, last_day: int) -> None:
+        self.last_day = last_day
+        self.days: dict[int, list[At]] = {}
+
+    def file(self, at: At, due: npt.NDArray[np.int32] | int) -> None:
+        if isinstance(due, int):
+            if due < self.last_day:
+                self.days.setdefault(due, []).append(at)
+            return
+        for day in np.unique(due).tolist():
+            if day < self.last_day:
+                self.days.setdefault(day, []).append(at[due == day])
+
+    def take(self, day: int, next_due: npt.NDArray[np.int32]) -> At:
+        """The loans falling due on ``day``, ascending."""
+        filed = self.days.pop(day, [])
+        if not filed:
+            return np.empty(0, dtype=np.intp)
+        loans = np.unique(np.concatenate(filed)) if len(filed) > 1 else np.unique(filed[0])
+        due: At = loans[next_due[loans] == day]
+        return due
+
+    def regrid(self, old_slots: int, new_slots: int) -> None:
+        """Re-address every entry after the slots per path grew."""
+        for entries in self.days.values():
+            for index, at in enumerate(entries):
+                rows, slots = np.divmod(at, old_slots)
+                entries[index] = rows * new_slots + slots
+
+
 class NumpyEngine:
     """docs/engine.md over many paths at once; ``incomes`` is ``draw_incomes(...)``.
 
@@ -512,6 +548,7 @@ class NumpyEngine:
                         for name in FLOWS + LEVELS}
         self.state = np.zeros((scenario.months, paths), dtype=np.int8)
         self.events = EventLog(record_events)
+        self.calendar = DueCalendar(scenario.months * DAYS_PER_MONTH)
 
     def _check_exact(self) -> list[int]:
         """Raise if some lender's rates, fees or line cannot stay exact in int64; otherwise the
@@ -622,13 +659,14 @@ class NumpyEngine:
         incurred); under ``stack`` one borrowing per path covers them all (and a negative
         cash); then each is paid, rolled over or goes overdue, loans in slot order."""
         loans = self.loans
-        falling = np.flatnonzero(loans.next_due == day)
+        falling = self.calendar.take(day, loans.next_due)
         if not falling.size:
             return
         rows, slots = np.divmod(falling, self.slots)
         instalment = self._instalment(falling, loans.k[falling] + 1)
         loans.k[falling] += 1
         loans.next_due[falling] += loans.period[falling]
+        self.calendar.file(falling, loans.next_due[falling])
         np.add.at(self.flows[INTEREST_INCURRED], rows, instalment.interest)
         np.add.at(self.flows[FEES_INCURRED], rows, instalment.fees)
         if self.tracks_coming:
@@ -921,6 +959,7 @@ class NumpyEngine:
         loans.n[at] = rule.n
         loans.k[at] = 0
         loans.next_due[at] = day + rule.period_days
+        self.calendar.file(at, day + rule.period_days)
         loans.period[at] = rule.period_days
         if rule.method == EQUAL_INSTALLMENT:
             factors = self.level_factors[index]
@@ -961,6 +1000,7 @@ class NumpyEngine:
                                     getattr(fresh, name).reshape(self.paths, old)], axis=1)
             setattr(self.loans, name, grown.ravel())
         self.slots = 2 * old
+        self.calendar.regrid(old, self.slots)
         self.all_slots = np.arange(self.slots)
 
     # --- step 4: shortfall --------------------------------------------------------------------
