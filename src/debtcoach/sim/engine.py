@@ -480,9 +480,11 @@ class DueCalendar:
         filed = self.days.pop(day, [])
         if not filed:
             return np.empty(0, dtype=np.intp)
-        loans = np.unique(np.concatenate(filed)) if len(filed) > 1 else np.unique(filed[0])
-        due: At = loans[next_due[loans] == day]
-        return due
+        loans = np.concatenate(filed) if len(filed) > 1 else filed[0]
+        due: At = np.sort(loans[next_due[loans] == day])
+        # A slot freed and lent again may be filed twice for one day (sorting beats np.unique).
+        distinct: At = due[np.diff(due, prepend=-1) != 0]
+        return distinct
 
     def regrid(self, old_slots: int, new_slots: int) -> None:
         """Re-address every entry after the slots per path grew."""
@@ -548,6 +550,8 @@ class NumpyEngine:
                         for name in FLOWS + LEVELS}
         self.state = np.zeros((scenario.months, paths), dtype=np.int8)
         self.events = EventLog(record_events)
+        self.only_clear_borrowers = not record_events and all(
+            rule.lender.refuse_when_overdue for rule in self.rules)
         self.calendar = DueCalendar(scenario.months * DAYS_PER_MONTH)
 
     def _check_exact(self) -> list[int]:
@@ -869,9 +873,14 @@ class NumpyEngine:
     def _borrow(self, rows: Rows, need: I64, day: int, to_repay: bool) -> None:
         """Lenders in file order, one contract each, until each path's need is met (docs:
         Borrowing); ``to_repay``: the money is for instalments due (以贷养贷)."""
-        need = need.copy()
-        loans_before = self.open_loans[rows].copy()
         clear = self.overdue_loans[rows] == 0  # no loan goes overdue while borrowing
+        if self.only_clear_borrowers:
+            # Every lender would refuse the others for their overdue loans; unlogged, that
+            # changes nothing (a defaulted path short of cash every day costs nothing here).
+            rows, need, clear = rows[clear], need[clear], clear[clear]
+        else:
+            need = need.copy()
+        loans_before = self.open_loans[rows].copy()
         for index, rule in enumerate(self.rules):
             if rule.lender.refuse_when_overdue and not self.events.enabled:
                 # It would refuse the others for their overdue loans; unlogged, that changes
