@@ -230,11 +230,13 @@ class PlayerScreen(Screen[None]):
         lang = app.lang
         step = player.step
         total = len(player.steps)
-        self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
-                       + app.t("player.step", index=player.index + 1, total=total))
         self._set_prose(self._prose(step))
         self._set_text("detail", self._detail(step))
         await self._build_controls(step)
+        # The step number is drawn only once its field has the focus: keys typed after seeing
+        # it reach the field (a fast typist, a slow machine), never the step before.
+        self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
+                       + app.t("player.step", index=player.index + 1, total=total))
         self._set_text("feedback", self._feedback(step))
         self._set_class(player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
