@@ -96,6 +96,17 @@ BROKEN = [
      "lesson.toml: steps[3].before", "en"),
     ("prose before missing", _edit("zh.md", "section: guess-before", "section: other"),
      "lesson.toml: steps[3].before", "zh.md"),
+    ("compared scenario unknown", _edit(
+        "lesson.toml", '[[steps]]\nid = "sum"',
+        '[[steps]]\nid = "cmp"\ntype = "compare"\nrows = [\n'
+        '  { scenario = "spiral", label = { zh = "甲", en = "A" } },\n'
+        '  { scenario = "nope", label = { zh = "乙", en = "B" } },\n]\n\n[[steps]]\nid = "sum"'),
+     "lesson.toml: steps[11].rows[1].scenario", "nope"),
+    ("compare with one row", _edit(
+        "lesson.toml", '[[steps]]\nid = "sum"',
+        '[[steps]]\nid = "cmp"\ntype = "compare"\n'
+        'rows = [{ scenario = "spiral", label = { zh = "甲", en = "A" } }]\n\n[[steps]]\nid = "sum"'),
+     "lesson.toml: steps[11]", "rows"),
 ]
 
 

@@ -1,5 +1,5 @@
-"""Messages of the scenario facts (the borrower's and lenders' numbers, key i in a lesson) and of
-the figures a warning states."""
+"""Messages of the scenario facts (the borrower's and lenders' numbers, key i in a lesson), of
+the figures a warning states and of strategies compared side by side."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "key.facts": {"zh": "数字", "en": "Numbers"},
@@ -32,4 +32,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "warning.figures.stacking": {"zh": "这个月还了 {paid}，其中用工资 {from_pay}", "en": "{paid} repaid this month, {from_pay} of it from pay"},
     "warning.figures.overdue": {"zh": "逾期 {days} 天，这个月新产生罚息 {penalties}", "en": "{days} days overdue, {penalties} in penalties this month"},
     "warning.figures.dti": {"zh": "还款占收入 {share}，线是 {line}", "en": "payments {share} of income, line {line}"},
+    "compare.strategy": {"zh": "办法", "en": "Strategy"},
+    "compare.costs": {"zh": "产生的利息和费用", "en": "Interest and fees"},
+    "compare.paid": {"zh": "已付", "en": "Paid"},
+    "compare.owed": {"zh": "仍欠", "en": "Still owed"},
+    "compare.debt_free": {"zh": "还清于", "en": "Debt-free"},
+    "compare.month": {"zh": "第{month}个月", "en": "month {month}"},
+    "compare.not_yet": {"zh": "{months}个月内没还清", "en": "not within {months} months"},
 }

@@ -21,6 +21,7 @@ from debtcoach.lessons.answers import AnswerCache, Working, cached_answer
 from debtcoach.lessons.prose import join_lines, split_sections
 from debtcoach.lessons.schema import (
     STEP_TYPES,
+    CompareStep,
     DecisionStep,
     Lesson,
     LessonOffer,
@@ -222,6 +223,10 @@ def _check_references(
         months = loaded.scenarios[scenario][0].months
         if isinstance(step, ScenarioStep) and isinstance(step.until, int) and step.until > months:
             problem(f"{path}.until", "month_after_end", value=step.until, months=months)
+    if isinstance(step, CompareStep):
+        for number, row in enumerate(step.rows):
+            if row.scenario not in loaded.scenarios:
+                problem(f"{path}.rows[{number}].scenario", "scenario_unknown", value=row.scenario)
     if isinstance(step, DecisionStep) and scenario in loaded.scenarios:
         for number, choice in enumerate(step.choices):
             try:

@@ -244,15 +244,30 @@ class SummaryStep(StepBase):
     prose: str | None = None
 
 
+class CompareRow(Strict):
+    scenario: str
+    label: Localized
+
+
+class CompareStep(StepBase):
+    """Strategies side by side: each row's scenario run to its end (with the policy its file
+    gives), with the interest, fees and penalties incurred, paid and still owed, and the month
+    the debt is gone."""
+
+    type: Literal["compare"]
+    rows: list[CompareRow] = Field(min_length=2)
+    prose: str | None = None
+
+
 Step = Annotated[
     TextStep | OfferStep | ScenarioStep | DecisionStep | PredictStep | QuizStep | WarningStep
-    | SummaryStep,
+    | SummaryStep | CompareStep,
     Field(discriminator="type"),
 ]
 
 
 STEP_TYPES = frozenset(
-    {"text", "offer", "scenario", "decision", "predict", "quiz", "warning", "summary"}
+    {"text", "offer", "scenario", "decision", "predict", "quiz", "warning", "summary", "compare"}
 )
 
 

@@ -40,6 +40,7 @@ from debtcoach.store.paths import ANSWER_CACHE
 from debtcoach.ui.catalog import LessonEntry, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
+from debtcoach.ui.widgets.compare_table import compare_markup
 from debtcoach.ui.widgets.number_input import NumberInput
 from debtcoach.ui.widgets.warning_figures import warning_figures
 from debtcoach.ui.widgets.wrapped_text import LessonMarkdown, WrappedText, WrappingButton
@@ -221,7 +222,7 @@ class PlayerScreen(Screen[None]):
             self.call_later(self.show_step)
 
     async def show_step(self) -> None:
-        from debtcoach.lessons.schema import OfferStep, QuizStep, TextStep
+        from debtcoach.lessons.schema import CompareStep, OfferStep, QuizStep, TextStep
 
         player = self.player
         if player is None:
@@ -240,7 +241,8 @@ class PlayerScreen(Screen[None]):
         self._set_text("feedback", self._feedback(step))
         self._set_class(player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
-        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep), "-reading")
+        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
+                        "-reading")
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
@@ -299,7 +301,9 @@ class PlayerScreen(Screen[None]):
 
     def _detail(self, step: object) -> str:
         """What the step shows besides prose: the ad and its real cost, a question, a summary."""
+        from debtcoach.lessons.compare import compare
         from debtcoach.lessons.schema import (
+            CompareStep,
             DecisionStep,
             OfferStep,
             PredictStep,
@@ -327,6 +331,8 @@ class PlayerScreen(Screen[None]):
             return app.t(key, month=run.months, months=months) + "\n" + app.t("facts.hint")
         if isinstance(step, SummaryStep):
             return self._cost_sentence(player.summary())
+        if isinstance(step, CompareStep):
+            return compare_markup(compare(player.loaded, step), app.t, lang)
         if isinstance(step, WarningStep):
             return "\n\n".join([self._banner_text(step.message.text(lang), step.id),
                                   step.why.text(lang),

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from debtcoach.finance.legal import lines_in_force
 from debtcoach.i18n import Lang, money, percent
 
 if TYPE_CHECKING:
@@ -18,6 +17,7 @@ Translate = Callable[..., str]
 def warning_figures(player: LessonPlayer, step_id: str, t: Translate, lang: Lang) -> str:
     """The numbers that made the warning of step ``step_id`` fire ("" when it has none, such as
     an app asking for contacts, or has not fired)."""
+    from debtcoach.finance.legal import lines_in_force
     from debtcoach.lessons.schema import WarningStep
 
     step = next((s for s in player.steps if s.id == step_id), None)
