@@ -46,7 +46,8 @@ def test_no_stray_gaps_or_english_units_in_any_chinese_text(lessons: list[Loaded
                 problems.append(f"{loaded.lesson.id} {where}: a paragraph left on several lines")
             for paragraph in text.split("\n\n"):
                 for line in paragraph.split("\n"):
-                    if found := STRAY_GAP.search(line):
+                    # Bold marks vanish on screen: "**一开始：** 一个" shows a stray gap.
+                    if found := STRAY_GAP.search(line.replace("**", "")):
                         problems.append(f"{loaded.lesson.id} {where}: {found.group()!r}")
             if found := ENGLISH_UNITS.search(text):
                 problems.append(f"{loaded.lesson.id} {where}: {found.group()!r}")
