@@ -49,6 +49,7 @@ def decisions_by_participant(store: RoomStore, code: str, lesson_id: str
 
 class DashboardApp(App[None]):
     TITLE = "debtcoach workshop"
+    ENABLE_COMMAND_PALETTE = False  # every key is in the footer, which then fits 80 columns
     CSS = """
     #header { height: auto; padding: 0 1; background: $boost; }
     #steps { width: 28; height: 1fr; }
@@ -58,11 +59,11 @@ class DashboardApp(App[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reveal", "Reveal", id="reveal"),
-        Binding("n", "open_next", "Open next step", id="open_next"),
-        Binding("b", "open_back", "Close last step", id="open_back"),
+        Binding("n", "open_next", "Next step", id="open_next"),
+        Binding("b", "open_back", "Step back", id="open_back"),
         Binding("p", "pacing", "Pacing", id="pacing"),
-        Binding("c", "close_room", "Close room", id="close_room"),
-        Binding("x", "reset_room", "Reset room", id="reset_room"),
+        Binding("c", "close_room", "Close", id="close_room"),
+        Binding("x", "reset_room", "Reset", id="reset_room"),
         Binding("l", "switch_language", "中文/English", id="language"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -104,7 +105,7 @@ class DashboardApp(App[None]):
             with VerticalScroll(id="detail"):
                 yield Static(id="questions")
                 yield Static(id="fan")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
