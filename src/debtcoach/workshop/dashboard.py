@@ -22,6 +22,7 @@ from debtcoach.i18n import Lang, t
 from debtcoach.lessons.loader import LoadedLesson
 from debtcoach.store.rooms import RoomStore
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.wrapped_text import WrappedText
 from debtcoach.workshop import view
 from debtcoach.workshop.paths import BranchCosts, Fan, room_fan
 from debtcoach.workshop.results import RoomResults, room_results
@@ -142,7 +143,7 @@ class DashboardApp(App[None]):
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) != text:
             self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text)
+            self.query_one(f"#{widget_id}", Static).update(WrappedText.from_markup(text))
 
     def update_fan(self) -> None:
         if self.loaded is None:
