@@ -22,6 +22,7 @@ from debtcoach.i18n import Lang, t
 from debtcoach.lessons.loader import LoadedLesson
 from debtcoach.store.rooms import RoomStore
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.settings import PLAIN_THEME
 from debtcoach.ui.widgets.wrapped_text import WrappedText
 from debtcoach.workshop import view
 from debtcoach.workshop.paths import BranchCosts, Fan, room_fan
@@ -57,6 +58,7 @@ class DashboardApp(App[None]):
     #detail { height: 1fr; padding: 0 1; }
     #questions { height: auto; }
     #fan { height: auto; margin-top: 1; }
+    .plain #steps { border: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reveal", "Reveal", id="reveal"),
@@ -81,8 +83,13 @@ class DashboardApp(App[None]):
 
     def __init__(self, store: RoomStore, code: str, loaded: LoadedLesson | None,
                  costs: BranchCosts | None, lang: Lang, today: date | None = None,
-                 refresh_seconds: float = REFRESH_SECONDS) -> None:
+                 refresh_seconds: float = REFRESH_SECONDS, plain: bool = False) -> None:
+        """``plain`` (`--plain`, NO_COLOR): the terminal's own colours and no box drawing, as
+        the app does for screen readers."""
         super().__init__()
+        self.plain = plain
+        if plain:
+            self.theme = PLAIN_THEME
         self.store = store
         self.code = code
         self.loaded = loaded
@@ -109,6 +116,8 @@ class DashboardApp(App[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.plain:
+            self.screen.add_class("plain")
         localize_bindings(self, self.lang)
         self.reload()
         self.set_interval(self.refresh_seconds, self.reload)
