@@ -591,6 +591,9 @@ class NumpyEngine:
         # Per lender and path, lender-major so one lender's values are contiguous:
         first_lines = np.minimum(np.array(start_lines, dtype=np.int64), LINE_CEILING)
         self.line = np.repeat(first_lines[:, None], paths, axis=1)
+        # A line without growth that starts within its cap never changes.
+        self.lines_change = ((self.table.growth_num != self.table.growth_den)
+                             | (first_lines > self.table.max_line))
         self.ever_borrowed = np.zeros((lenders, paths), dtype=bool)
         self.mark = np.zeros(paths, dtype=bool)
         # Kept in step with the loans, so that checks need not look at every slot:
@@ -802,7 +805,8 @@ class NumpyEngine:
     def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment) -> None:
         self._repay_principal(rows, at, paid.principal)
         self._pay(rows, principal=paid.principal, interest=paid.interest, fees=paid.fees)
-        self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
+        if self.events.enabled:
+            self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
 
     def _roll_over(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> Mask:
         """Extend one-instalment loans whose lender allows it and whose borrower can pay the
@@ -845,7 +849,8 @@ class NumpyEngine:
         loans.penalty_from[new] = day + 1 + self.table.grace[loans.lender[new]]
         self.overdue_loans[rows[starting]] += 1
         loans.was_overdue[at] = True
-        self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
+        if self.events.enabled:
+            self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
 
     def _close_finished(self, rows: Rows, at: At, day: int) -> None:
         """Close loans with every instalment fallen due, nothing left and nothing overdue (a
@@ -872,8 +877,9 @@ class NumpyEngine:
             self.open_loans[rows] -= 1
         if self.tracks_coming:
             self._set_next_amount(rows, at, 0, repeated=joined)
-        self.events.add(CLOSED, day, rows, loans.contract[at], lenders, order=order,
-                        joined=joined)
+        if self.events.enabled:
+            self.events.add(CLOSED, day, rows, loans.contract[at], lenders, order=order,
+                            joined=joined)
         growing = ~loans.was_overdue[at]
         self._grow_lines(rows[growing], lenders[growing], repeated=joined)
 
@@ -882,9 +888,18 @@ class NumpyEngine:
         LINE_CEILING, which growth of at most 11× keeps within int64 on the way); a path
         closing several loans of a lender at once (``repeated``) grows it once for each."""
         table = self.table
+        changing = self.lines_change[lenders]
+        if not changing.all():
+            rows, lenders = rows[changing], lenders[changing]
+        if not repeated:
+            where = (lenders, rows)
+            grown = times_ratio(self.line[where], table.growth_num[lenders],
+                                table.growth_den[lenders])
+            self.line[where] = np.minimum(grown, table.max_line[lenders])
+            return
         key = lenders * self.paths + rows
         while key.size:
-            first = np.unique(key, return_index=True)[1] if repeated else np.arange(key.size)
+            first = np.unique(key, return_index=True)[1]
             where = (lenders[first], rows[first])
             grown = times_ratio(self.line[where], table.growth_num[lenders[first]],
                                 table.growth_den[lenders[first]])
@@ -938,7 +953,8 @@ class NumpyEngine:
         what each path received."""
         reason = self._refusal(index, rows)
         refused = reason != APPROVED
-        self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
+        if self.events.enabled:
+            self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
         received = np.zeros(rows.size, dtype=np.int64)
         approved = np.flatnonzero(~refused)
         if not approved.size:
@@ -1090,7 +1106,8 @@ class NumpyEngine:
             self._add(flow, rows, amount)
         self._add(PAID, rows, settled)
         self._from_loans(rows, settled)
-        self.events.add(REPAID, day, rows, settled, loans.lender[at])
+        if self.events.enabled:
+            self.events.add(REPAID, day, rows, settled, loans.lender[at])
         cleared = loans.overdue_total(at) == 0
         loans.overdue_since[at[cleared]] = NOT_OVERDUE
         loans.late_fee_charged[at[cleared]] = False
