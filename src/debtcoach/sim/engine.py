@@ -226,11 +226,11 @@ class LenderRules:
         """Fees split by when they are charged, as ``LoanOffer`` does."""
         count = lender.term.count
         if lender.term.unit is Unit.DAY:
-            period, n, period_days, months = Period(Unit.DAY, count), 1, count, -(-count // 30)
+            period, n, period_days = Period(Unit.DAY, count), 1, count
         else:
-            period, n, period_days, months = MONTH, count, DAYS_PER_MONTH, 0
+            period, n, period_days = MONTH, count, DAYS_PER_MONTH
         fees = [fee for _, fee in lender.fees()]
-        monthly_per_instalment = 0 if lender.term.unit is Unit.DAY else 1
+        months = lender.offer(1, False).term_months()
         growth = exact(lender.line_growth)
         return cls(
             lender=lender,
@@ -245,8 +245,7 @@ class LenderRules:
                 (1 if fee.timing is FeeTiming.ONCE else months, fee) for fee in fees
                 if fee.timing in (FeeTiming.ONCE, FeeTiming.PER_MONTH)),
             per_instalment=FeeSum.of(
-                (1 if fee.timing is FeeTiming.PER_PERIOD else monthly_per_instalment, fee)
-                for fee in fees if fee.timing in (FeeTiming.PER_PERIOD, FeeTiming.PER_MONTH)),
+                (1, fee) for fee in fees if fee.timing is FeeTiming.PER_PERIOD),
             growth=growth,
             largest_line=cls._largest_line(lender, start_line, growth),
         )
