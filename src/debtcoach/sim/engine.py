@@ -1,12 +1,13 @@
 """The numpy engine the app uses: paths × loan slots as integer arrays, one day at a time.
 
 The rules are docs/engine.md, to the fen, so every ledger equals the plain-Python
-ReferenceEngine's. Each day makes a few cheap whole-array checks, then works only on the paths
-that have something to do (a loan falling due, a shortfall, an overdue amount), vectorized over
-those paths. A path's loans are handled in slot order by taking, in turn, every path's first
-loan concerned today, then every path's second, and so on; lenders go in file order. Month starts
-and paydays touch every path at once. Only month reports are kept, so 100,000 paths fit in a few
-hundred MiB.
+ReferenceEngine's. Each day takes its dues from a calendar of loans by due day, makes a few
+cheap whole-path checks, then works only on the paths that have something to do (a loan falling
+due, a shortfall, an overdue amount), vectorized over those paths (docs/engine.md, "How the
+numpy engine steps through time"). A path's loans are handled in slot order by taking, in turn,
+every path's first loan concerned today, then every path's second, and so on; lenders go in file
+order. Month starts and paydays touch every path at once. Only month reports are kept, so
+100,000 paths fit in a few hundred MiB.
 
 Where docs/engine.md leaves room, this engine reads it as the reference engine does:
 - A loan whose last instalment has fallen due has nothing more due, even while overdue.
