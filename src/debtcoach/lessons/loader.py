@@ -17,10 +17,17 @@ from pydantic import BaseModel, ValidationError
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.finance.offers import LoanOffer
 from debtcoach.i18n import Lang
-from debtcoach.lessons.answers import AnswerCache, Working, cached_answer
+from debtcoach.lessons.answers import (
+    AnswerCache,
+    Working,
+    cached_answer,
+    is_monte_carlo,
+    kept_answer,
+)
 from debtcoach.lessons.prose import join_lines, split_sections
 from debtcoach.lessons.schema import (
     STEP_TYPES,
+    Answer,
     DecisionStep,
     Lesson,
     LessonOffer,
@@ -55,6 +62,8 @@ class LoadedLesson:
     answers: dict[str, float] = field(default_factory=dict)  # step id → computed answer
     workings: dict[str, Working] = field(default_factory=dict)  # step id → how it is worked out
     runs: dict[str, SimResult] = field(default_factory=dict)  # scenario id → full run
+    # step id → an answer whose Monte Carlo run was left for later (``complete_answers``)
+    pending: dict[str, Answer] = field(default_factory=dict)
 
 
 def load_sources(root: Path) -> dict[str, Source]:
@@ -72,11 +81,13 @@ def lesson_folders(root: Path) -> list[Path]:
 
 def load_lesson(
     folder: Path, sources: dict[str, Source], progress: Progress | None = None,
-    cache: AnswerCache | None = None, namespace: str = "",
+    cache: AnswerCache | None = None, namespace: str = "", defer: bool = False,
 ) -> LoadedLesson:
     """One lesson, fully checked; raises InputErrors listing every problem found. ``progress``
     follows the long simulations behind computed answers (and may raise to stop them);
-    ``cache`` keeps those answers by scenario content (``namespace``: the engine's version)."""
+    ``cache`` keeps those answers by scenario content (``namespace``: the engine's version).
+    With ``defer``, answers that need a Monte Carlo run not in the cache are left in
+    ``pending`` for ``complete_answers`` (the app opens the lesson meanwhile)."""
     where = str(folder / "lesson.toml")
     data = parse_toml(read_text(folder / "lesson.toml", where), where)
     try:
@@ -101,7 +112,7 @@ def load_lesson(
             problem(path, code, **params)
 
     _check_steps(loaded, sources, step_problem if failed else problem, progress,
-                 (cache, namespace))
+                 (cache, namespace), defer)
     if problems:
         raise InputErrors(problems)
     return loaded
@@ -176,7 +187,7 @@ def _load_scenarios(
 
 def _check_steps(
     loaded: LoadedLesson, sources: dict[str, Source], problem: Any, progress: Progress | None,
-    cache: tuple[AnswerCache | None, str] = (None, ""),
+    cache: tuple[AnswerCache | None, str] = (None, ""), defer: bool = False,
 ) -> None:
     lesson = loaded.lesson
     seen: set[str] = set()
@@ -203,14 +214,14 @@ def _check_steps(
             for lang in LANGS:
                 if loaded.prose[lang] and section not in loaded.prose[lang]:
                     problem(f"{path}.{name}", "prose_section_missing", name=section, lang=lang)
-        _check_references(loaded, step, path, problem, progress, cache)
+        _check_references(loaded, step, path, problem, progress, cache, defer)
         if isinstance(step, PredictStep | QuizStep) and step.id in loaded.answers:
             _check_not_given_away(loaded, step, path, problem)
 
 
 def _check_references(
     loaded: LoadedLesson, step: Any, path: str, problem: Any, progress: Progress | None,
-    cache: tuple[AnswerCache | None, str],
+    cache: tuple[AnswerCache | None, str], defer: bool = False,
 ) -> None:
     offer = getattr(step, "offer", None)
     if offer is not None and offer not in loaded.offers:
@@ -230,6 +241,11 @@ def _check_references(
                 for error in input_errors(exc, prefix=f"{path}.choices[{number}].policy"):
                     problem(error.field, error.code, **error.params)
     answer = getattr(step, "answer", None)
+    if answer is not None and defer and is_monte_carlo(answer, loaded.scenarios):
+        kept = kept_answer(answer, loaded.scenarios, *cache)
+        if kept is None:
+            loaded.pending[step.id] = answer
+            return
     if answer is not None:
         _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem, progress, cache)
 
@@ -252,6 +268,44 @@ def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
         return
     loaded.answers[step_id] = value
     loaded.workings[step_id] = working
+
+
+def complete_answers(loaded: LoadedLesson, progress: Progress | None = None,
+                     cache: AnswerCache | None = None, namespace: str = "",
+                     ) -> dict[str, tuple[float, Working]]:
+    """Work out the answers ``load_lesson(defer=True)`` left pending (their Monte Carlo runs),
+    keeping them in ``cache``; ``progress`` hears the share done over all runs (and may raise
+    to stop). Returns them for ``settle`` without touching ``loaded`` (the caller may be
+    another thread). ``debtcoach lessons check`` loads without deferring, so these were
+    checked there."""
+    order = sorted({scenario_of(answer) for answer in loaded.pending.values()})
+    runs: dict[str, SimResult] = {}
+    results: dict[str, tuple[float, Working]] = {}
+    for step_id, answer in list(loaded.pending.items()):
+        base = order.index(scenario_of(answer))
+
+        def overall(done: int, total: int, base: int = base) -> None:
+            if progress is not None:
+                progress(base * total + done, len(order) * total)
+
+        results[step_id] = cached_answer(answer, dict(loaded.offers), loaded.scenarios, runs,
+                                         overall, cache, namespace)
+    return results
+
+
+def settle(loaded: LoadedLesson, results: dict[str, tuple[float, Working]]) -> None:
+    """Put answers worked out by ``complete_answers`` in place; their steps stop waiting."""
+    for step_id, (value, working) in results.items():
+        loaded.answers[step_id] = value
+        loaded.workings[step_id] = working
+        loaded.pending.pop(step_id, None)
+
+
+def scenario_of(answer: Answer) -> str:
+    """The scenario a simulated answer is about ("" for answers about offers)."""
+    at = getattr(answer, "debt_at", None) or getattr(answer, "costs_at", None) or getattr(
+        answer, "share_stacking", None)
+    return "" if at is None else str(at.scenario)
 
 
 def _check_not_given_away(loaded: LoadedLesson, step: PredictStep | QuizStep, path: str,

@@ -37,6 +37,14 @@ from debtcoach.sim.summary import CostLine, cost_line
 S = TypeVar("S")
 
 
+class AnswerPending(Exception):
+    """The step's answer is still being worked out (its Monte Carlo run): try again later."""
+
+    def __init__(self, step_id: str) -> None:
+        super().__init__(step_id)
+        self.step_id = step_id
+
+
 @dataclass(frozen=True)
 class Banner:
     """A warning that fired: shown with a word and a symbol, never colour alone."""
@@ -107,6 +115,10 @@ class LessonPlayer:
         last = len(self.steps) - 1
         return self.furthest == last and (self.index < last or self.step_done())
 
+    def waiting(self) -> bool:
+        """Whether the current step's answer is still being worked out."""
+        return self.step.id in self.loaded.pending
+
     def step_done(self) -> bool:
         """Whether the learner may move on: scenarios must reach their pause, questions need an
         answer (a wrong one is fine: the explanation follows)."""
@@ -172,6 +184,8 @@ class LessonPlayer:
             raise ValueError(f"quiz {step.id} is already answered")
         if step.kind == "multiple" and not choices:
             raise ValueError("nothing picked")
+        if step.kind == "numeric" and step.id in self.loaded.pending:
+            raise AnswerPending(step.id)
         self.log.append(("quiz", sorted(choices or ()), number))
         if step.kind == "numeric":
             expected = self.loaded.answers[step.id]
@@ -199,6 +213,8 @@ class LessonPlayer:
         if not isinstance(step, QuizStep) or step.id in self.quiz_results:
             return None
         self.log.append(("give_up",))
+        if step.id in self.loaded.pending:
+            raise AnswerPending(step.id)
         tries = self.tries.get(step.id, [])
         expected = self.loaded.answers.get(step.id)
         result = tries[-1] if tries else QuizResult(False, expected)
@@ -219,6 +235,8 @@ class LessonPlayer:
 
     def predict(self, typed: float) -> Reveal:
         step = self._expect(PredictStep)
+        if step.id in self.loaded.pending:
+            raise AnswerPending(step.id)
         self.log.append(("predict", typed))
         reveal = Reveal(from_typed(typed, step.unit), self.loaded.answers[step.id], step.tolerance)
         self.predictions[step.id] = reveal

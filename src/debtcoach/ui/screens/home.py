@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.footer import CalmFooter
 from debtcoach.ui.widgets.self_check import SelfCheckEntries
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class HomeScreen(Screen[None]):
             yield OptionList(id="lessons")
             yield SelfCheckEntries(id="self-check")
             yield Button(id="settings")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.relabel()
