@@ -57,9 +57,19 @@ def test_upfront_fee_is_deducted_and_once_fees_are_paid_at_payout() -> None:
     assert schedule.flows[-1] == -100_000
 
 
-def test_monthly_membership_on_a_day_loan_is_paid_at_payout_per_30_days_started() -> None:
-    schedule = _schedule(amount=1000, term="45d", rate="0%/day", membership_fee="20/month")
-    assert schedule.rows[0].fees == 4000
+@pytest.mark.parametrize(("term", "months"), [("7d", 1), ("14d", 1), ("30d", 1), ("45d", 2),
+                                               ("1m", 1), ("3m", 3)])
+def test_a_monthly_membership_is_paid_at_payout_once_per_started_month(term: str,
+                                                                       months: int) -> None:
+    # docs/engine.md: one fee per started month (30 days) of the term, all at payout, whatever
+    # the term's unit. 20 yuan a month, and 0.55% of 1,234.56 yuan = 6.79008 → 6.79 a month.
+    fixed = _schedule(amount=1000, term=term, rate="0%/day", membership_fee="20/month")
+    assert fixed.rows[0].fees == months * 2000
+    assert [row.fees for row in fixed.rows[1:]] == [0] * len(fixed.rows[1:])
+    assert fixed.cash_received == 100_000
+    assert fixed.flows[0] == 100_000 - months * 2000
+    share = _schedule(amount="1234.56", term=term, rate="0%/day", membership_fee="0.55%/month")
+    assert share.rows[0].fees == months * 679
 
 
 @settings(max_examples=300, deadline=None)

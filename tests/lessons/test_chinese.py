@@ -62,3 +62,14 @@ def test_no_stray_gaps_or_english_units_in_any_chinese_text(lessons: list[Loaded
 ])
 def test_source_line_breaks_join_without_spaces_in_chinese(source: str, shown: str) -> None:
     assert join_lines(source) == shown
+
+
+def test_warning_messages_carry_no_warning_sign_of_their_own(
+        lessons: list[LoadedLesson]) -> None:
+    """The banner adds one "⚠ 警告" label; a message starting with its own ⚠ read "⚠ 警告 ⚠"."""
+    from debtcoach.lessons.schema import WarningStep
+
+    doubled = [f"{loaded.lesson.id} {step.id}: {text!r}" for loaded in lessons
+               for step in loaded.lesson.steps if isinstance(step, WarningStep)
+               for text in (step.message.zh, step.message.en) if "⚠" in text]
+    assert not doubled, "\n".join(doubled)

@@ -23,7 +23,8 @@ PHONE_SCREEN: dict[str, Any] = {
 
 LATE = {"penalty_rate": "0.1%/day", "late_fee": 50, "grace_days": 3}
 
-# Four lenders with different terms, fees, late terms and approval rules.
+# Four lenders with different terms, fees (monthly memberships on a day and a month term), late
+# terms and approval rules.
 FOUR_LENDERS: dict[str, Any] = {
     "months": 24,
     "borrower": {"monthly_income": 6000, "monthly_expenses": 5700, "savings": 1000,
@@ -35,13 +36,14 @@ FOUR_LENDERS: dict[str, Any] = {
          "max_line": 5000, "rollover_fee": "5%"},
         {"id": "fortnight", "name": "Fortnight", "max_amount": 3000, "term": "14d",
          "rate": "0.05%/day", "repayment": "bullet", "upfront_fee": "5%", "service_fee": "10",
-         "late": LATE, "max_lenders": 2},
+         "membership_fee": "3/month", "late": LATE, "max_lenders": 2},
         {"id": "monthly", "name": "Monthly", "max_amount": 5000, "term": "1m",
          "rate": "3%/month", "repeat_rate": "2.5%/month", "repayment": "interest-first",
          "service_fee": "1%", "late": LATE, "max_debt_to_income": 1.0},
         {"id": "instalment", "name": "Instalment", "max_amount": 20000, "term": "12m",
          "rate": "24%/year", "repayment": "equal-installment", "upfront_fee": "2%",
-         "guarantee_fee": "0.5%", "late": LATE, "max_debt_to_income": 0.5},
+         "guarantee_fee": "0.5%", "membership_fee": "0.15%/month", "late": LATE,
+         "max_debt_to_income": 0.5},
     ],
     "policy": {"when_short": "stack"},
 }
@@ -104,3 +106,25 @@ def assert_capped_lenders_follow_the_closed_form(result: SimResult) -> None:
     assert series(result, "days_overdue") == [0] * 12
     assert max(series(result, "active_lenders")) == max(loans) > result.scenario.slots
     assert all(event.reason != "no_slot" for event in result.events)
+
+
+def penalty_base_case(base: str) -> tuple[dict[str, Any], list[int]]:
+    """A 2,000-yuan one-month bullet loan at 2%/month with a 1% service fee, due on day 30 and
+    left unpaid (run one month, then one under `default`), penalised 1% a day on ``base`` from
+    day 31 to 59 ("default": the base left out). Returns the scenario and the penalties incurred
+    in months 0 and 1, worked out by hand from docs/engine.md step 7."""
+    lender = {"id": "quick", "name": "quick", "max_amount": 100000, "term": "1m",
+              "rate": "2%/month", "repayment": "bullet", "service_fee": "1%",
+              "late": {"penalty_rate": "1%/day"}
+              | ({} if base == "default" else {"penalty_base": base})}
+    scenario = {**PHONE_SCREEN, "months": 2, "lenders": [lender]}
+    principal, interest, fee = 200000, 4000, 2000
+    if base == "all":
+        owed = principal + interest + fee
+        for _ in range(29):
+            owed += round_fen(Fraction(owed, 100))
+        penalties = owed - (principal + interest + fee)
+    else:
+        penalised = principal + (0 if base == "principal" else interest)
+        penalties = 29 * round_fen(Fraction(penalised, 100))
+    return scenario, [0, penalties]

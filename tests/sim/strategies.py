@@ -32,7 +32,8 @@ late_terms = st.fixed_dictionaries(
 
 def lenders(index: int) -> st.SearchStrategy[dict[str, Any]]:
     """A lender whose fees at payout stay well under its smallest line (at most 40% + 50 yuan
-    of at least 500 yuan), so every drawn lender is valid."""
+    of at least 500 yuan), so every drawn lender is valid. Membership fees come one-off and
+    monthly, on day and month terms."""
     return st.fixed_dictionaries(
         {
             "id": st.just(f"lender{index}"),
@@ -48,7 +49,9 @@ def lenders(index: int) -> st.SearchStrategy[dict[str, Any]]:
             "membership_fee": st.one_of(
                 st.integers(1, 100).map(lambda tenths: f"{tenths / 10}%"),
                 fixed_fee,
-                fixed_fee.map(lambda yuan: f"{yuan}/month"),
+                # Charged once per started month of the term at payout: 12m × ¥4 or 0.8%.
+                st.integers(1, 4).map(lambda yuan: f"{yuan}/month"),
+                st.integers(1, 8).map(lambda tenths: f"{tenths / 10}%/month"),
             ),
             "guarantee_fee": small_percent,
             "late": late_terms,

@@ -31,6 +31,7 @@ from tests.sim.examples import (
     FOUR_LENDERS,
     PHONE_SCREEN,
     assert_capped_lenders_follow_the_closed_form,
+    penalty_base_case,
     phone_screen_recursion,
     series,
 )
@@ -165,8 +166,17 @@ def test_contract_is_the_smallest_that_covers_the_need(terms: dict[str, Any], re
     assert int(contract[0]) == covering
 
 
-def test_fee_sums_match_the_offer() -> None:
-    lender = scenario_with(FOUR_LENDERS).lenders[1]
+@pytest.mark.parametrize("base", ["principal", "principal+interest", "all", "default"])
+def test_penalties_are_charged_on_the_base_the_lender_states(base: str) -> None:
+    data, expected = penalty_base_case(base)
+    default = Policy.model_validate({"when_short": "default"})
+    result = run(Scenario.model_validate(data), (1, None), (1, default))
+    assert series(result, "penalties_incurred") == expected
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_fee_sums_match_the_offer(index: int) -> None:
+    lender = scenario_with(FOUR_LENDERS).lenders[index]
     rules = LenderRules.of(lender, lender.max_amount_fen)
     contracts = np.arange(1, 400_000, 997, dtype=np.int64)
     for rule_fees, offer_fees in ((rules.deducted, "deducted_at_payout_fen"),

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from hypothesis import given, settings
+import pytest
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from debtcoach.sim.engine import NumpyEngine
@@ -15,8 +16,8 @@ from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.reference import ReferenceEngine
 from debtcoach.sim.results import Engine, SimResult
 from debtcoach.sim.scenario import Policy, Scenario
-from tests.sim.examples import FOUR_LENDERS
-from tests.sim.strategies import policy_changes, scenarios, seeds
+from tests.sim.examples import FOUR_LENDERS, series
+from tests.sim.strategies import lenders, policy_changes, scenarios, seeds
 
 
 @dataclass(frozen=True)
@@ -102,3 +103,43 @@ def test_engines_agree_on_a_four_lender_spiral_through_every_policy() -> None:
         {"when_short": "stack", "extra_payments": "avalanche", "invite_friends": 2},
     )] + [(1, None)]
     assert_agree(Run(scenario, draw_incomes(scenario, 12, seed=3), tuple(steps)))
+
+
+@pytest.mark.parametrize(("term", "months"), [("7d", 1), ("14d", 1), ("45d", 2), ("3m", 3)])
+def test_both_engines_charge_a_monthly_membership_at_payout_per_started_month(
+        term: str, months: int) -> None:
+    # On day 0 the borrower is 6,000 short (payday is day 1): the lender, at 0%, lends the
+    # smallest contract paying out 6,000 after 20 yuan per started month of the term
+    # (docs/engine.md). Income then covers every instalment, and nothing else is ever charged.
+    scenario = Scenario.model_validate({
+        "months": 4,
+        "borrower": {"monthly_income": 12000, "monthly_expenses": 5000, "payday": 2},
+        "events": [{"month": 0, "amount": 1000}],
+        "lenders": [{"id": "member", "name": "Member", "max_amount": 50000, "term": term,
+                     "rate": "0%/month", "repayment": "equal-installment",
+                     "membership_fee": "20/month"}],
+        "policy": {"when_short": "stack"},
+    })
+    fee = months * 2000
+    run = Run(scenario, draw_incomes(scenario, 1, 0), ((4, None),))
+    for engine in (NumpyEngine, ReferenceEngine):
+        result = run.on(engine(scenario, run.incomes, record_events=True))
+        loans = [event.amount for event in result.events if event.kind == "loan"]
+        assert loans == [600000 + fee], engine.__name__
+        assert series(result, "fees_incurred") == [fee, 0, 0, 0], engine.__name__
+        assert series(result, "fees_paid") == [fee, 0, 0, 0], engine.__name__
+        assert series(result, "cash_received") == [600000 + fee, 0, 0, 0], engine.__name__
+        assert sum(series(result, "principal_paid")) == 600000 + fee, engine.__name__
+        assert series(result, "debt")[-1] == 0, engine.__name__
+    assert_agree(run)
+
+
+@pytest.mark.parametrize("unit", ["d", "m"])
+def test_random_scenarios_include_monthly_memberships_on_both_term_units(unit: str) -> None:
+    # The agreement test above is only as good as what it draws.
+    found = find(lenders(0), lambda lender: lender.get("membership_fee", "").endswith("/month")
+                 and lender["term"].endswith(unit) and lender["term"] != "1m",
+                 settings=settings(database=None, max_examples=2000))
+    assert Scenario.model_validate({"months": 1, "lenders": [found],
+                                    "borrower": {"monthly_income": 1000,
+                                                 "monthly_expenses": 1000}}).lenders

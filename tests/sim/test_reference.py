@@ -31,6 +31,7 @@ from tests.sim.examples import (
     CAPPED_LENDERS,
     PHONE_SCREEN,
     assert_capped_lenders_follow_the_closed_form,
+    penalty_base_case,
     phone_screen_recursion,
     series,
     smallest_contract_receiving,
@@ -224,9 +225,9 @@ def test_rollover_pays_interest_fees_and_the_fee_and_extends() -> None:
     result = run(scenario, (1, None), (3, policy(when_short="rollover")))
     assert [(event.day, event.amount) for event in events_of(result, "rolled")] == [
         (30, 16800), (60, 16800)]  # 1% interest on 2,800 plus a 5% rollover fee
-    assert series(result, "paid_interest")[1:3] == [2800, 2800]
-    assert series(result, "paid_fees")[1:3] == [14000, 14000]
-    assert series(result, "paid_principal")[1:3] == [0, 0]
+    assert series(result, "interest_paid")[1:3] == [2800, 2800]
+    assert series(result, "fees_paid")[1:3] == [14000, 14000]
+    assert series(result, "principal_paid")[1:3] == [0, 0]
     assert series(result, "costs")[1:3] == [16800, 16800]
     assert series(result, "debt")[:3] == [280000] * 3
     # The third time the rollovers are used up: the loan goes overdue.
@@ -253,22 +254,11 @@ def test_default_charges_the_late_fee_once_then_daily_penalties() -> None:
     assert series(result, "penalties_paid") == [0] * 5
 
 
-@pytest.mark.parametrize("base", ["principal", "principal+interest", "all"])
+@pytest.mark.parametrize("base", ["principal", "principal+interest", "all", "default"])
 def test_penalties_are_charged_on_the_base_the_lender_states(base: str) -> None:
-    late = {"penalty_rate": "1%/day", "penalty_base": base}
-    scenario = scenario_with(months=2, lenders=[lender("quick", late=late, service_fee="1%")])
-    result = run(scenario, (1, None), (1, policy(when_short="default")))
-    # Due on day 30: 2,000 principal, 40 interest, 20 service fee; overdue from day 31 to 59.
-    principal, interest, fee = 200000, 4000, 2000
-    if base == "all":
-        owed = principal + interest + fee
-        for _ in range(29):
-            owed += round_fen(Fraction(owed, 100))
-        expected = owed - (principal + interest + fee)
-    else:
-        expected = 29 * round_fen(Fraction(principal + (interest if base != "principal" else 0),
-                                           100))
-    assert series(result, "penalties_incurred") == [0, expected]
+    data, expected = penalty_base_case(base)
+    result = run(Scenario.model_validate(data), (1, None), (1, policy(when_short="default")))
+    assert series(result, "penalties_incurred") == expected
 
 
 def test_overdue_settlement_pays_penalties_first() -> None:
@@ -278,9 +268,9 @@ def test_overdue_settlement_pays_penalties_first() -> None:
     result = run(scenario, (1, None), (2, policy(when_short="default")))
     # Day 30: 100 yuan pays the 38 of interest on 1,900 and 62 of principal; day 60's 100 yuan
     # all goes to the late fee and 30 days of penalties (10,520 fen) still owed.
-    assert series(result, "paid_interest")[1:] == [3800, 0]
-    assert series(result, "paid_principal")[1:] == [6200, 0]
-    assert series(result, "paid_penalties")[1:] == [0, 10000]
+    assert series(result, "interest_paid")[1:] == [3800, 0]
+    assert series(result, "principal_paid")[1:] == [6200, 0]
+    assert series(result, "penalties_paid")[1:] == [0, 10000]
 
 
 @pytest.mark.parametrize(("lenders_", "extra", "reason"), [
@@ -328,7 +318,7 @@ def test_repeat_rate_applies_from_the_second_loan() -> None:
         lenders=[lender("quick", rate="3%/month", repeat_rate="1%/month")])
     result = run(scenario)
     first, second = (event.amount for event in events_of(result, "loan"))
-    interest = series(result, "paid_interest")
+    interest = series(result, "interest_paid")
     assert (first, interest[1]) == (500000, 15000)  # 3% on the first loan
     assert interest[3] == round_fen(Fraction(second, 100))  # 1% on the second
 

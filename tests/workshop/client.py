@@ -6,6 +6,7 @@ and the load benchmark; loopback only."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import signal
@@ -99,8 +100,8 @@ class Participant:
             left = deadline - loop.time()
             if left <= 0:
                 raise TimeoutError(f"never shown: {wanted!r}\n{self.text()}")
-            try:
-                message = await self.ws.receive(timeout=left)
+            try:  # short reads: a long one can outlive its timeout when the server pings
+                message = await self.ws.receive(timeout=min(left, 1.0))
             except TimeoutError:
                 continue
             if message.type == aiohttp.WSMsgType.BINARY:
@@ -112,6 +113,12 @@ class Participant:
         shown = self.text()
         self._recent = ""
         return shown
+
+    async def think(self, seconds: float) -> None:
+        """A participant reading the screen: keys wait, output is still read (as a page does,
+        answering the server's pings)."""
+        with contextlib.suppress(TimeoutError):
+            await self.wait_for(lambda _: False, seconds)
 
     async def disconnect(self) -> None:
         if self.ws is not None:

@@ -28,6 +28,19 @@ async def _until_no_children(server: ServerProcess, timeout: float = 60) -> list
     return left
 
 
+async def _until_disconnected(folder: Path, timeout: float = 60) -> list[bool]:
+    """Who the room has connected, once the server has marked the leaver (it does so after
+    their process has ended)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        with RoomStore.open(folder) as store:
+            connected = [p.connected for p in store.participants(ROOM)]
+        if not any(connected) or loop.time() > deadline:
+            return connected
+        await asyncio.sleep(0.1)  # polling the store, not timing anything
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> ServerProcess:
     serving = ServerProcess(tmp_path, ROOM, LESSON, free_port())
@@ -69,8 +82,7 @@ async def test_join_answer_disconnect_and_resume(server: ServerProcess, tmp_path
 
         await participant.disconnect()
         assert await _until_no_children(server) == []
-        with RoomStore.open(tmp_path) as store:
-            assert [p.connected for p in store.participants(ROOM)] == [False]
+        assert await _until_disconnected(tmp_path) == [False]
 
         await participant.connect()  # the same browser (cookie) comes back: same place
         await participant.wait_for(lambda screen: step_shown(screen) == 2)

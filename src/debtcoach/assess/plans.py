@@ -3,10 +3,11 @@
 The engine starts every path with no loans; a person starts with theirs, part paid, maybe overdue.
 This is the same machine for one path, with existing loans: each month starts with spending and
 income (payday is day 0 of the month), instalments fall due on their days, shortfalls are borrowed
-(keep going) or go overdue, overdue amounts are settled as cash allows (penalties, fees, interest,
-principal), spare cash pays off whole loans (avalanche, snowball) and overdue amounts draw daily
-penalties. Only days when something happens are visited; between them cash does not change, so
-penalties for the days in between are added at once, to the fen as the engine does.
+(keep going: once a day for everything due that day, before any is paid) or go overdue, overdue
+amounts are settled as cash allows (penalties, fees, interest, principal), spare cash pays off
+whole loans (avalanche, snowball) and overdue amounts draw daily penalties. Only days when
+something happens are visited; between them cash does not change, so penalties for the days in
+between are added at once, to the fen as the engine does.
 
 Debt is what the engine reports: contract principal not yet repaid plus overdue amounts and
 penalties; interest of future instalments is not debt until it falls due. Costs are incurred
@@ -112,17 +113,22 @@ class _Run:
         self.shortfall_month = False
 
     def dues_today(self) -> None:
+        """Every instalment due today falls due; keep going borrows once for all of them (and a
+        negative cash) before any is paid, then they are paid or go overdue in slot order."""
+        falling: list[tuple[int, tuple[int, int, int, int]]] = []
         while self.events and self.events[0][0] == self.day:
             _, index = heapq.heappop(self.events)
             loan = self.loans[index]
-            if not loan.open or not loan.dues or loan.dues[0][0] != self.day:
-                continue
-            _, principal, interest, fees = loan.dues.pop(0)
+            if loan.open and loan.dues and loan.dues[0][0] == self.day:
+                falling.append((index, loan.dues.pop(0)))
+        total = sum(principal + interest + fees for _, (_, principal, interest, fees) in falling)
+        if self.borrow and total > 0 and self.cash < total:
+            self.borrow_for(total - self.cash)
+        for index, (_, principal, interest, fees) in falling:
+            loan = self.loans[index]
             self.interest += interest
             self.fees += fees
             due = principal + interest + fees
-            if self.cash < due and due > 0 and self.borrow:
-                self.borrow_for(due - self.cash)
             if self.cash >= due or due == 0:  # nothing due is never overdue (docs/engine.md)
                 self.cash -= due
                 self.paid_month += due
@@ -278,12 +284,16 @@ def _smallest_contract(offer: LoanOffer, need: int, available: int) -> int:
         trial = offer.model_copy(update={"amount_fen": contract})
         return contract - trial.deducted_at_payout_fen() - trial.paid_at_payout_fen()
 
-    share = sum((fee.share for _, fee in offer.fees()
-                 if fee.timing.value in ("upfront", "once")), Fraction(0))
-    fixed = sum(fee.fixed_fen for _, fee in offer.fees() if fee.timing.value in ("upfront", "once"))
+    # Fees at payout are times × (fixed + round(share × P)), so received(P) is within half a fen
+    # per rounded fee of P(1 − share) − fixed: start just below the exact root and step up.
+    times = {"upfront": 1, "once": 1, "per-month": offer.term_months()}
+    at_payout = [(fee, times.get(fee.timing.value, 0)) for _, fee in offer.fees()]
+    share = sum((fee.share * count for fee, count in at_payout), Fraction(0))
+    fixed = sum(fee.fixed_fen * count for fee, count in at_payout)
+    slack = Fraction(sum(count for fee, count in at_payout if fee.share), 2)
     if share >= 1:
         return available
-    contract = max(1, min(available, int((need + fixed) / (1 - share)) - 2))
+    contract = max(1, min(available, int((need + fixed - slack) / (1 - share)) - 2))
     while contract < available and received(contract) < need:
         contract += 1
     return contract

@@ -37,7 +37,8 @@ _FLAG_FOR_FIELD = {
               help="bullet | equal-installment | equal-principal | interest-first | flat-fee")
 @click.option("--upfront-fee", help="Deducted at payout (砍头息): yuan or % of the amount.")
 @click.option("--service-fee", help="Per instalment: yuan or % of the amount; add /month or once.")
-@click.option("--membership-fee", help="One-off at payout: yuan or %; add /month for monthly.")
+@click.option("--membership-fee",
+              help="One-off at payout: yuan or %; with /month, one per month of the term.")
 @click.option("--guarantee-fee", help="Per instalment: yuan or % of the amount; add once.")
 @click.option("--cashflows", "cashflows_file", type=click.Path(dir_okay=False, path_type=Path),
               help="CSV with header period,amount or date,amount (+ received, − paid).")

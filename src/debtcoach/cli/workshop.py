@@ -28,13 +28,12 @@ from debtcoach.store.rooms import (
     parse_code,
     participant_ok,
 )
+from debtcoach.workshop.participant import PARTICIPANT_VAR, ROOM_VAR
 
 if TYPE_CHECKING:
     from debtcoach.lessons.loader import LoadedLesson
     from debtcoach.workshop.paths import BranchCosts
 
-ROOM_VAR = "DEBTCOACH_ROOM"
-PARTICIPANT_VAR = "DEBTCOACH_PARTICIPANT"
 
 room_option = click.option(
     "--room", default=None, envvar=ROOM_VAR, metavar="CODE",

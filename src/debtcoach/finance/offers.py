@@ -35,7 +35,7 @@ class FeeTiming(StrEnum):
     UPFRONT = "upfront"  # deducted from the payout (砍头息)
     ONCE = "once"  # paid separately when the loan is paid out
     PER_PERIOD = "per-period"  # with every instalment
-    PER_MONTH = "per-month"  # every month the loan is open
+    PER_MONTH = "per-month"  # once per started month of the term, all paid at payout
 
 
 @dataclass(frozen=True)
@@ -242,14 +242,17 @@ class LoanOffer(BaseModel):
         """砍头息: taken out of the money paid out."""
         return self._fees_fen(FeeTiming.UPFRONT)
 
+    def term_months(self) -> int:
+        """Started months of the term: ``m`` for an ``m``-month term, one per 30 days started
+        for a day term (7d and 30d: 1, 45d: 2)."""
+        return -(-self.term.count // 30) if self.term.unit is Unit.DAY else self.term.count
+
     def paid_at_payout_fen(self) -> int:
-        """One-off fees, plus monthly fees of a day-term loan (one per 30 days started), which
-        lenders collect when the loan is paid out."""
-        months = -(-self.term.count // 30) if self.term.unit is Unit.DAY else 0
-        return self._fees_fen(FeeTiming.ONCE) + months * self._fees_fen(FeeTiming.PER_MONTH)
+        """One-off fees, plus a monthly fee (a membership priced by the month) for every started
+        month of the term, whatever its unit: the membership is bought with the loan."""
+        return (self._fees_fen(FeeTiming.ONCE)
+                + self.term_months() * self._fees_fen(FeeTiming.PER_MONTH))
 
     def fees_per_instalment_fen(self) -> int:
-        """Fees added to every instalment (monthly fees too, when instalments are monthly)."""
-        if self.term.unit is Unit.DAY:
-            return self._fees_fen(FeeTiming.PER_PERIOD)
-        return self._fees_fen(FeeTiming.PER_PERIOD, FeeTiming.PER_MONTH)
+        """Fees added to every instalment."""
+        return self._fees_fen(FeeTiming.PER_PERIOD)

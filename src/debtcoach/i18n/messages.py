@@ -62,9 +62,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.fee_bad_timing": {
         "zh": "「{value}」的收费时间无法识别；允许：upfront（放款时扣除）、once（放款时另付）、"
-        "period（每期）、month（每月）",
+        "period（每期）、month（按期限每月一笔，放款时付清）",
         "en": "the timing in '{value}' is not one we know; allowed: upfront (deducted at payout), "
-        "once (paid at payout), period (each instalment), month (each month)",
+        "once (paid at payout), period (each instalment), month (one per month of the term, paid at payout)",
     },
     "error.fees_exceed_amount": {
         "zh": "放款时收取的费用（{fees} 元）不低于借款金额（{amount} 元），借款人拿不到钱",

@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "offer.when.upfront": {"zh": "从到手的钱里先扣", "en": "kept from the money paid out"},
     "offer.when.once": {"zh": "放款时另付一次", "en": "paid once at payout"},
     "offer.when.per-period": {"zh": "每期随还款付", "en": "with every payment"},
-    "offer.when.per-month": {"zh": "每月付", "en": "every month"},
+    "offer.when.per-month": {"zh": "按期限每月一笔，放款时付清", "en": "per month of the term, all paid at payout"},
     "offer.used": {"zh": "真正到手、能用的是 {received}（放款时被扣或要付 {kept}）：真实年化按这个数算。", "en": "What you actually get to use is {received} ({kept} kept or paid at payout): the real rate is worked out on that."},
     "offer.used_all": {"zh": "到手 {received}，全额可用。", "en": "You get all {received} to use."},
     "offer.schedule_hint": {"zh": "[dim]完整还款计划：{command}[/dim]", "en": "[dim]The full schedule: {command}[/dim]"},

@@ -110,8 +110,8 @@ def answer_working(
             def total(name: str) -> int:
                 return round(float(np.mean(np.sum(m[name][:, : month + 1], axis=1))))
 
-            interest, fees, penalties = (total("paid_interest"), total("paid_fees"),
-                                         total("paid_penalties"))
+            interest, fees, penalties = (total("interest_paid"), total("fees_paid"),
+                                         total("penalties_paid"))
             return Working("costs_at", {"month": at.month, "paths": result.paths,
                                         "interest_fen": interest, "fees_fen": fees,
                                         "penalties_fen": penalties,

@@ -226,11 +226,11 @@ class LenderRules:
         """Fees split by when they are charged, as ``LoanOffer`` does."""
         count = lender.term.count
         if lender.term.unit is Unit.DAY:
-            period, n, period_days, months = Period(Unit.DAY, count), 1, count, -(-count // 30)
+            period, n, period_days = Period(Unit.DAY, count), 1, count
         else:
-            period, n, period_days, months = MONTH, count, DAYS_PER_MONTH, 0
+            period, n, period_days = MONTH, count, DAYS_PER_MONTH
         fees = [fee for _, fee in lender.fees()]
-        monthly_per_instalment = 0 if lender.term.unit is Unit.DAY else 1
+        months = lender.offer(1, False).term_months()
         growth = exact(lender.line_growth)
         return cls(
             lender=lender,
@@ -245,8 +245,7 @@ class LenderRules:
                 (1 if fee.timing is FeeTiming.ONCE else months, fee) for fee in fees
                 if fee.timing in (FeeTiming.ONCE, FeeTiming.PER_MONTH)),
             per_instalment=FeeSum.of(
-                (1 if fee.timing is FeeTiming.PER_PERIOD else monthly_per_instalment, fee)
-                for fee in fees if fee.timing in (FeeTiming.PER_PERIOD, FeeTiming.PER_MONTH)),
+                (1, fee) for fee in fees if fee.timing is FeeTiming.PER_PERIOD),
             growth=growth,
             largest_line=cls._largest_line(lender, start_line, growth),
         )
@@ -456,6 +455,44 @@ class EventLog:
                 for i in order]
 
 
+class DueCalendar:
+    """Loans by the day their next instalment falls due, so that a day finds its dues among the
+    loans filed under it instead of scanning every slot. A loan is filed whenever its
+    ``next_due`` is set; an entry goes stale when the loan closes, ends or its slot is reused,
+    so the day's entries are checked against ``next_due`` when they are taken."""
+
+    def __init__(self, last_day: int) -> None:
+        self.last_day = last_day
+        self.days: dict[int, list[At]] = {}
+
+    def file(self, at: At, due: npt.NDArray[np.int32] | int) -> None:
+        if isinstance(due, int):
+            if due < self.last_day:
+                self.days.setdefault(due, []).append(at)
+            return
+        for day in np.unique(due).tolist():
+            if day < self.last_day:
+                self.days.setdefault(day, []).append(at[due == day])
+
+    def take(self, day: int, next_due: npt.NDArray[np.int32]) -> At:
+        """The loans falling due on ``day``, ascending."""
+        filed = self.days.pop(day, [])
+        if not filed:
+            return np.empty(0, dtype=np.intp)
+        loans = np.concatenate(filed) if len(filed) > 1 else filed[0]
+        due: At = np.sort(loans[next_due[loans] == day])
+        # A slot freed and lent again may be filed twice for one day (sorting beats np.unique).
+        distinct: At = due[np.diff(due, prepend=-1) != 0]
+        return distinct
+
+    def regrid(self, old_slots: int, new_slots: int) -> None:
+        """Re-address every entry after the slots per path grew."""
+        for entries in self.days.values():
+            for index, at in enumerate(entries):
+                rows, slots = np.divmod(at, old_slots)
+                entries[index] = rows * new_slots + slots
+
+
 class NumpyEngine:
     """docs/engine.md over many paths at once; ``incomes`` is ``draw_incomes(...)``.
 
@@ -512,6 +549,9 @@ class NumpyEngine:
                         for name in FLOWS + LEVELS}
         self.state = np.zeros((scenario.months, paths), dtype=np.int8)
         self.events = EventLog(record_events)
+        self.only_clear_borrowers = not record_events and all(
+            rule.lender.refuse_when_overdue for rule in self.rules)
+        self.calendar = DueCalendar(scenario.months * DAYS_PER_MONTH)
 
     def _check_exact(self) -> list[int]:
         """Raise if some lender's rates, fees or line cannot stay exact in int64; otherwise the
@@ -622,13 +662,14 @@ class NumpyEngine:
         incurred); under ``stack`` one borrowing per path covers them all (and a negative
         cash); then each is paid, rolled over or goes overdue, loans in slot order."""
         loans = self.loans
-        falling = np.flatnonzero(loans.next_due == day)
+        falling = self.calendar.take(day, loans.next_due)
         if not falling.size:
             return
         rows, slots = np.divmod(falling, self.slots)
         instalment = self._instalment(falling, loans.k[falling] + 1)
         loans.k[falling] += 1
         loans.next_due[falling] += loans.period[falling]
+        self.calendar.file(falling, loans.next_due[falling])
         np.add.at(self.flows[INTEREST_INCURRED], rows, instalment.interest)
         np.add.at(self.flows[FEES_INCURRED], rows, instalment.fees)
         if self.tracks_coming:
@@ -831,9 +872,14 @@ class NumpyEngine:
     def _borrow(self, rows: Rows, need: I64, day: int, to_repay: bool) -> None:
         """Lenders in file order, one contract each, until each path's need is met (docs:
         Borrowing); ``to_repay``: the money is for instalments due (以贷养贷)."""
-        need = need.copy()
-        loans_before = self.open_loans[rows].copy()
         clear = self.overdue_loans[rows] == 0  # no loan goes overdue while borrowing
+        if self.only_clear_borrowers:
+            # Every lender would refuse the others for their overdue loans; unlogged, that
+            # changes nothing (a defaulted path short of cash every day costs nothing here).
+            rows, need, clear = rows[clear], need[clear], clear[clear]
+        else:
+            need = need.copy()
+        loans_before = self.open_loans[rows].copy()
         for index, rule in enumerate(self.rules):
             if rule.lender.refuse_when_overdue and not self.events.enabled:
                 # It would refuse the others for their overdue loans; unlogged, that changes
@@ -921,6 +967,7 @@ class NumpyEngine:
         loans.n[at] = rule.n
         loans.k[at] = 0
         loans.next_due[at] = day + rule.period_days
+        self.calendar.file(at, day + rule.period_days)
         loans.period[at] = rule.period_days
         if rule.method == EQUAL_INSTALLMENT:
             factors = self.level_factors[index]
@@ -961,6 +1008,7 @@ class NumpyEngine:
                                     getattr(fresh, name).reshape(self.paths, old)], axis=1)
             setattr(self.loans, name, grown.ravel())
         self.slots = 2 * old
+        self.calendar.regrid(old, self.slots)
         self.all_slots = np.arange(self.slots)
 
     # --- step 4: shortfall --------------------------------------------------------------------
@@ -1134,27 +1182,29 @@ class NumpyEngine:
     # --- reports ------------------------------------------------------------------------------
 
     def _report_month(self, day: int) -> None:
+        """Month-end levels from the loans that hold them: only overdue loans have overdue
+        amounts and an overdue day, only open loans a principal outstanding."""
         month = day // DAYS_PER_MONTH
         loans = self.loans
         overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
-        self._accrue_penalties(overdue // self.slots, overdue, day)
+        rows = overdue // self.slots
+        self._accrue_penalties(rows, overdue, day)
         for index, name in enumerate(FLOWS):
             self.metrics[name][month] = self.flows[index]
-        shape = (self.paths, self.slots)
-        owed_overdue = (loans.od_principal.reshape(shape).sum(axis=1)
-                        + loans.od_interest.reshape(shape).sum(axis=1)
-                        + loans.od_fees.reshape(shape).sum(axis=1)
-                        + loans.od_penalties.reshape(shape).sum(axis=1))
-        self.metrics["debt"][month] = self.owed.sum(axis=0) + owed_overdue
-        self.metrics["costs_owed"][month] = owed_overdue - loans.od_principal.reshape(shape).sum(
-            axis=1)
-        self.metrics["principal_received_outstanding"][month] = np.maximum(
-            loans.balance + loans.od_principal - loans.gap, 0).reshape(shape).sum(axis=1)
+        costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
+                                    + loans.od_penalties[overdue])
+        self.metrics["costs_owed"][month] = costs_owed
+        self.metrics["debt"][month] = (self.owed.sum(axis=0) + costs_owed
+                                       + self._per_path(rows, loans.od_principal[overdue]))
+        lent = np.flatnonzero(loans.open)
+        self.metrics["principal_received_outstanding"][month] = self._per_path(
+            lent // self.slots,
+            np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
         self.metrics["cash"][month] = self.cash
         self.metrics["active_loans"][month] = self.open_loans
         self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
-        since = loans.overdue_since.reshape(shape)
-        first_overdue = np.where(since == NOT_OVERDUE, day, since).min(axis=1)
+        first_overdue = np.full(self.paths, day, dtype=np.int64)
+        np.minimum.at(first_overdue, rows, loans.overdue_since[overdue].astype(np.int64))
         days_overdue = day - first_overdue
         self.metrics["days_overdue"][month] = days_overdue
         self.state[month] = np.select(
@@ -1165,6 +1215,12 @@ class NumpyEngine:
         self.multi_lent[:] = False
 
     # --- ledger -------------------------------------------------------------------------------
+
+    def _per_path(self, rows: Rows, values: I64) -> I64:
+        """Σ values per path (``rows`` may repeat), exact in int64."""
+        total = np.zeros(self.paths, dtype=np.int64)
+        np.add.at(total, rows, values)
+        return total
 
     def _from_loans(self, rows: Rows, paid: I64 | int) -> None:
         """Payments to lenders (``rows`` distinct paths) use money from loans first."""

@@ -51,8 +51,7 @@ def received_fen(offer: LoanOffer) -> int:
 def _payout_fees(offer: LoanOffer) -> list[tuple[Fee, int]]:
     """Each fee charged at payout with how many times it is charged there (mirrors
     ``LoanOffer.deducted_at_payout_fen`` and ``paid_at_payout_fen``)."""
-    months = -(-offer.term.count // 30) if offer.term.unit is Unit.DAY else 0
-    times = {FeeTiming.UPFRONT: 1, FeeTiming.ONCE: 1, FeeTiming.PER_MONTH: months}
+    times = {FeeTiming.UPFRONT: 1, FeeTiming.ONCE: 1, FeeTiming.PER_MONTH: offer.term_months()}
     return [(fee, times.get(fee.timing, 0)) for _, fee in offer.fees()]
 
 

@@ -29,10 +29,6 @@ METRICS = FLOWS + LEVELS
 # Worked out from the above on first use (``Metrics``).
 DERIVED = ("paid", "costs", "costs_to_date", "costs_paid", "paid_to_date", "paid_from_income")
 
-# Former names, kept until every screen reads the new ones.
-LEGACY_NAMES = {"paid_principal": "principal_paid", "paid_interest": "interest_paid",
-                "paid_fees": "fees_paid", "paid_penalties": "penalties_paid"}
-
 
 _DERIVE: dict[str, Callable[[dict[str, np.ndarray]], np.ndarray]] = {
     "paid": lambda m: m["principal_paid"] + m["costs_paid"],
@@ -45,16 +41,13 @@ _DERIVE: dict[str, Callable[[dict[str, np.ndarray]], np.ndarray]] = {
 
 
 class Metrics(dict[str, np.ndarray]):
-    """A result's engine METRICS; the DERIVED totals (and former names) are worked out on first
-    use, so a large Monte Carlo run holds only what it reads."""
+    """A result's engine METRICS; the DERIVED totals are worked out on first use, so a large
+    Monte Carlo run holds only what it reads."""
 
     def __missing__(self, name: str) -> np.ndarray:
-        if name in LEGACY_NAMES:
-            value = self[LEGACY_NAMES[name]]
-        elif name in _DERIVE:
-            value = _DERIVE[name](self)
-        else:
+        if name not in _DERIVE:
             raise KeyError(name)
+        value = _DERIVE[name](self)
         self[name] = value
         return value
 

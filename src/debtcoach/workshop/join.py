@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Self, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
 from debtcoach.store.rooms import NICKNAME_MAX, ParticipantStore, new_participant_id
 from debtcoach.ui.saving import SessionStore
@@ -52,7 +52,17 @@ def room_lesson(app: DebtCoachApp) -> LessonEntry | None:
     return next((entry for entry in app.lessons if entry.id == lesson_id), None)
 
 
-class JoinScreen(Screen[None]):
+class SteadyCursor:
+    """A room's screens keep the text cursor steady: a blinking one redraws the screen twice a
+    second, and for a participant in a browser every redraw also costs the server's CPU, for
+    each idle participant in the room."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+
+class JoinScreen(SteadyCursor, Screen[None]):
     DEFAULT_CSS = """
     JoinScreen { align: center middle; }
     JoinScreen #join {
@@ -104,7 +114,7 @@ class JoinScreen(Screen[None]):
             self.coach.open_lesson(entry)
 
 
-class RoomPlayerScreen(PlayerScreen):
+class RoomPlayerScreen(SteadyCursor, PlayerScreen):
     """The lesson player in a room: with pacing on, nobody moves past the opened step."""
 
     CSS_PATH = str(Path(player.__file__).with_name("player.tcss"))  # the player's own styles
@@ -118,3 +128,11 @@ class RoomPlayerScreen(PlayerScreen):
             self.notify(self.coach.t("workshop.wait_for_facilitator"))
             return
         await super().action_next()
+
+    @on(PlayerScreen.StepShown)
+    def still_loading_bar(self) -> None:
+        """The lesson is on screen: the hidden loading bar stops its timer (an undetermined bar
+        redraws itself 15 times a second, shown or not)."""
+        bar = self.query_one("#loading-bar", ProgressBar)
+        if bar.percentage is None:
+            bar.update(total=1, progress=1)

@@ -32,14 +32,13 @@ from debtcoach.errors import InputError
 from debtcoach.i18n import Lang, t
 from debtcoach.store.paths import ENV_VAR as DATA_DIR_VAR
 from debtcoach.store.rooms import RoomStore, new_participant_id, participant_ok
+from debtcoach.workshop.participant import LESSONS_VAR, PARTICIPANT_VAR, ROOM_VAR
 
 log = logging.getLogger("debtcoach.workshop")
 
-ROOM_VAR = "DEBTCOACH_ROOM"
-PARTICIPANT_VAR = "DEBTCOACH_PARTICIPANT"
-LESSONS_VAR = "DEBTCOACH_LESSONS"
 COOKIE = "debtcoach_participant"
 COOKIE_SECONDS = 12 * 3600  # one workshop day
+PARTICIPANT_FPS = 20  # frames a second at most: bursts of changes go out as one frame
 QUIT_SECONDS = 5.0  # how long a participant's app may take to quit before it is killed
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -92,6 +91,10 @@ def app_environment(base: dict[str, str], room: str, participant: str, data_dir:
     environment[LESSONS_VAR] = str(lessons_dir)
     locale = "zh_CN.UTF-8" if lang == "zh" else "en_US.UTF-8"
     environment["LANG"] = environment["LC_ALL"] = locale
+    # No animated widgets (the loading bar, smooth scrolling): every frame of every participant
+    # goes through this server, and a room of idle participants should cost nothing.
+    environment["TEXTUAL_ANIMATIONS"] = "none"
+    environment["TEXTUAL_FPS"] = str(PARTICIPANT_FPS)
     return environment
 
 
@@ -133,7 +136,9 @@ class WorkshopServer(Server):
                  announce: Callable[[WorkshopServer], None] | None = None) -> None:
         shown = public_host(host)
         url_host = f"[{shown}]" if ":" in shown else shown
-        super().__init__(shlex.join([sys.executable, "-m", "debtcoach"]), host=host, port=port,
+        # exec: the shell textual-serve starts becomes the app, so stopping it stops the app.
+        command = "exec " + shlex.join([sys.executable, "-m", "debtcoach.workshop.participant"])
+        super().__init__(command, host=host, port=port,
                          title=title, public_url=f"http://{url_host}:{port}",
                          statics_path=STATICS, templates_path=TEMPLATES)
         self.room = room

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.wrapped_text import WrappedText
 
 if TYPE_CHECKING:
     from debtcoach.ui.catalog import LessonEntry
@@ -35,7 +36,7 @@ class LessonEndScreen(ModalScreen[EndChoice]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(self.text, id="end")
+            yield Static(WrappedText.from_markup(self.text), id="end")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -42,6 +42,7 @@ from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.footer import CalmFooter
 from debtcoach.ui.widgets.number_input import NumberInput
+from debtcoach.ui.widgets.wrapped_text import LessonMarkdown, WrappedText, WrappingButton
 
 if TYPE_CHECKING:
     from debtcoach.finance.offers import LoanOffer
@@ -141,7 +142,7 @@ class PlayerScreen(Screen[None]):
             yield Label(id="loading-label")
         with Horizontal(id="body"):
             with VerticalScroll(id="step"):
-                yield Markdown(id="prose")
+                yield LessonMarkdown(id="prose")
                 yield Static(id="detail")
                 yield Vertical(id="controls")
                 yield Static(id="feedback")
@@ -291,11 +292,13 @@ class PlayerScreen(Screen[None]):
         lang = app.lang
         step = player.step
         total = len(player.steps)
-        self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
-                       + app.t("player.step", index=player.index + 1, total=total))
         self._set_prose(self._prose(step))
         self._set_text("detail", self._detail(step))
         await self._build_controls(step)
+        # The step number is drawn only once its field has the focus: keys typed after seeing
+        # it reach the field (a fast typist, a slow machine), never the step before.
+        self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
+                       + app.t("player.step", index=player.index + 1, total=total))
         self._set_text("feedback", self._feedback(step))
         self._set_class(player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
@@ -335,7 +338,7 @@ class PlayerScreen(Screen[None]):
         """Update a Static only when its text changed: every update lays the screen out again."""
         if self._texts_shown.get(widget_id) != text:
             self._texts_shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text)
+            self.query_one(f"#{widget_id}", Static).update(WrappedText.from_markup(text))
 
     def _set_prose(self, text: str) -> None:
         """Markdown rebuilds its blocks on every update: only when the prose really changed."""
@@ -588,7 +591,7 @@ class PlayerScreen(Screen[None]):
         await controls.remove_children()
         widgets: list[object] = []
         if isinstance(step, DecisionStep) and step.id not in player.decisions:
-            widgets = [Button(c.label.text(lang), id=f"choice-{i}", classes="choice")
+            widgets = [WrappingButton(c.label.text(lang), id=f"choice-{i}", classes="choice")
                        for i, c in enumerate(step.choices)]
         elif isinstance(step, PredictStep) and step.id not in player.predictions:
             widgets = [NumberInput(app.t(f"unit.{step.unit}"), id="number"),

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from debtcoach.ui.widgets.wrapped_text import WrappedText
+
 if TYPE_CHECKING:
     from debtcoach.lessons.player import Banner
 
@@ -34,7 +36,7 @@ class WhyScreen(ModalScreen[None]):
             lines.append(f"• {title}\n  [dim]{url}[/dim]")
         lines += ["", t("help.close")]
         with VerticalScroll():
-            yield Static("\n".join(lines))
+            yield Static(WrappedText.from_markup("\n".join(lines)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
+
+from debtcoach.ui.widgets.wrapped_text import WrappedText
 
 
 class ChoiceList(OptionList):
@@ -24,10 +27,12 @@ class ChoiceList(OptionList):
         self.picked: set[int] = set()
         super().__init__(*[self._prompt(i) for i in range(len(texts))], id=id)
 
-    def _prompt(self, index: int) -> Text:
+    def _prompt(self, index: int) -> WrappedText:
+        """The choice with its mark; a long choice wraps as Chinese is typeset, hanging under
+        its first line."""
         on = index in self.picked
         mark = ("[x]" if on else "[ ]") if self.multiple else ("(●)" if on else "( )")
-        return Text.assemble(f"{mark} ", self.texts[index])
+        return WrappedText(Content.from_rich_text(self.texts[index]), prefix=Content(f"{mark} "))
 
     def pick(self, index: int) -> None:
         """Toggle a choice (pick any) or choose it alone (pick one)."""
