@@ -56,9 +56,9 @@ async def open_once(app: DebtCoachApp, lesson_id: str) -> tuple[float, float, fl
         opened = time.perf_counter() - start
         screen = app.screen
         assert isinstance(screen, PlayerScreen) and screen.player is not None
-        waiting = bool(screen.player.loaded.pending)
+        waiting = screen.player.loaded.incomplete
         await app.workers.wait_for_complete()
-        await until(pilot, lambda: not screen.player.loaded.pending)  # type: ignore[union-attr]
+        await until(pilot, lambda: not screen.player.loaded.incomplete)  # type: ignore[union-attr]
         ready = time.perf_counter() - start if waiting else 0.0
         await pilot.press("escape")
         return reference, opened, ready

@@ -66,7 +66,7 @@ def test_a_deferred_load_leaves_monte_carlo_answers_for_later_with_the_same_valu
     results = complete_answers(deferred, lambda done, total: seen.append((done, total)),
                                cache)
     assert seen and seen[-1][0] == seen[-1][1]
-    assert not deferred.answers.get("guess") and deferred.pending  # untouched until settled
+    assert "guess" not in deferred.answers and deferred.pending  # untouched until settled
     settle(deferred, results)
     assert deferred.answers == full.answers and deferred.workings == full.workings
     assert not deferred.pending

@@ -82,6 +82,12 @@ async def test_the_lesson_opens_before_its_monte_carlo_runs_and_a_guess_waits_fo
         assert screen.player.predictions["guess"].guess == 2000
         assert "too low" in feedback(screen) or "too high" in feedback(screen)
         assert "average of 200 paths" in feedback(screen)
+        spread = screen.player.loaded.spreads["spiral"]  # worked out in the background too
+        shown = feedback(screen)
+        assert "All 200 paths, month by month" in shown and "median" in shown
+        last = next(line for line in shown.splitlines() if line.strip().startswith("6 "))
+        assert f"¥{spread.debt_p90[-1] / 100:,.0f}" in last
+        assert f"{spread.in_default[-1] * 100:.1f}%" in last
 
 
 async def test_resuming_past_a_monte_carlo_question_waits_for_it_then_returns_there(

@@ -41,6 +41,7 @@ from debtcoach.lessons.schema import (
     WarningStep,
     policy_with,
 )
+from debtcoach.lessons.spread import Spread, spread_key, spread_of
 from debtcoach.sim.loader import parse_toml, scenario_from_dict
 from debtcoach.sim.results import SimResult
 from debtcoach.sim.run import Progress, simulate
@@ -64,6 +65,21 @@ class LoadedLesson:
     runs: dict[str, SimResult] = field(default_factory=dict)  # scenario id → full run
     # step id → an answer whose Monte Carlo run was left for later (``complete_answers``)
     pending: dict[str, Answer] = field(default_factory=dict)
+    spreads: dict[str, Spread] = field(default_factory=dict)  # Monte Carlo scenario → spread
+    spreads_pending: set[str] = field(default_factory=set)  # left for ``complete_answers``
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether Monte Carlo work was left for ``complete_answers``."""
+        return bool(self.pending or self.spreads_pending)
+
+
+@dataclass
+class Completed:
+    """What ``complete_answers`` worked out: step id → (answer, working); scenario → spread."""
+
+    answers: dict[str, tuple[float, Working]]
+    spreads: dict[str, Spread]
 
 
 def load_sources(root: Path) -> dict[str, Source]:
@@ -113,6 +129,7 @@ def load_lesson(
 
     _check_steps(loaded, sources, step_problem if failed else problem, progress,
                  (cache, namespace), defer)
+    _find_spreads(loaded, cache, namespace, defer)
     if problems:
         raise InputErrors(problems)
     return loaded
@@ -270,35 +287,67 @@ def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
     loaded.workings[step_id] = working
 
 
-def complete_answers(loaded: LoadedLesson, progress: Progress | None = None,
-                     cache: AnswerCache | None = None, namespace: str = "",
-                     ) -> dict[str, tuple[float, Working]]:
-    """Work out the answers ``load_lesson(defer=True)`` left pending (their Monte Carlo runs),
-    keeping them in ``cache``; ``progress`` hears the share done over all runs (and may raise
-    to stop). Returns them for ``settle`` without touching ``loaded`` (the caller may be
-    another thread). ``debtcoach lessons check`` loads without deferring, so these were
-    checked there."""
-    order = sorted({scenario_of(answer) for answer in loaded.pending.values()})
-    runs: dict[str, SimResult] = {}
-    results: dict[str, tuple[float, Working]] = {}
-    for step_id, answer in list(loaded.pending.items()):
-        base = order.index(scenario_of(answer))
+def _find_spreads(loaded: LoadedLesson, cache: AnswerCache | None, namespace: str,
+                  defer: bool) -> None:
+    """Every Monte Carlo scenario's spread: kept from before, from a run already made, or
+    (``defer``) left for ``complete_answers``."""
+    for scenario_id, (scenario, paths, seed) in loaded.scenarios.items():
+        if paths <= 1:
+            continue
+        key = spread_key(scenario, paths, seed, namespace)
+        kept = None if cache is None else Spread.from_json(cache.get(key))
+        if kept is not None:
+            loaded.spreads[scenario_id] = kept
+        elif scenario_id in loaded.runs:
+            loaded.spreads[scenario_id] = spread_of(loaded.runs[scenario_id])
+            if cache is not None:
+                cache[key] = loaded.spreads[scenario_id].as_json()
+        elif defer:
+            loaded.spreads_pending.add(scenario_id)
 
-        def overall(done: int, total: int, base: int = base) -> None:
+
+def complete_answers(loaded: LoadedLesson, progress: Progress | None = None,
+                     cache: AnswerCache | None = None, namespace: str = "") -> Completed:
+    """Work out what ``load_lesson(defer=True)`` left pending (Monte Carlo answers and
+    spreads), keeping it in ``cache``; ``progress`` hears the share done over all runs (and
+    may raise to stop). Returns it for ``settle`` without touching ``loaded`` (the caller may
+    be another thread). ``debtcoach lessons check`` loads without deferring, so these answers
+    were checked there."""
+    order = sorted({scenario_of(answer) for answer in loaded.pending.values()}
+                   | loaded.spreads_pending)
+    runs: dict[str, SimResult] = {}
+
+    def overall(scenario_id: str) -> Progress:
+        base = order.index(scenario_id)
+
+        def report(done: int, total: int) -> None:
             if progress is not None:
                 progress(base * total + done, len(order) * total)
+        return report
 
-        results[step_id] = cached_answer(answer, dict(loaded.offers), loaded.scenarios, runs,
-                                         overall, cache, namespace)
-    return results
+    answers = {step_id: cached_answer(answer, dict(loaded.offers), loaded.scenarios, runs,
+                                      overall(scenario_of(answer)), cache, namespace)
+               for step_id, answer in loaded.pending.items()}
+    spreads: dict[str, Spread] = {}
+    for scenario_id in sorted(loaded.spreads_pending):
+        scenario, paths, seed = loaded.scenarios[scenario_id]
+        if scenario_id not in runs:
+            runs[scenario_id] = simulate(scenario, paths=paths, seed=seed,
+                                         progress=overall(scenario_id))
+        spreads[scenario_id] = spread_of(runs[scenario_id])
+        if cache is not None:
+            cache[spread_key(scenario, paths, seed, namespace)] = spreads[scenario_id].as_json()
+    return Completed(answers, spreads)
 
 
-def settle(loaded: LoadedLesson, results: dict[str, tuple[float, Working]]) -> None:
-    """Put answers worked out by ``complete_answers`` in place; their steps stop waiting."""
-    for step_id, (value, working) in results.items():
+def settle(loaded: LoadedLesson, completed: Completed) -> None:
+    """Put what ``complete_answers`` worked out in place; its steps stop waiting."""
+    for step_id, (value, working) in completed.answers.items():
         loaded.answers[step_id] = value
         loaded.workings[step_id] = working
         loaded.pending.pop(step_id, None)
+    loaded.spreads.update(completed.spreads)
+    loaded.spreads_pending -= set(completed.spreads)
 
 
 def scenario_of(answer: Answer) -> str:

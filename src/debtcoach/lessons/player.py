@@ -32,7 +32,7 @@ from debtcoach.lessons.schema import (
 from debtcoach.sim.results import STACKING, Engine, SimResult
 from debtcoach.sim.run import start
 from debtcoach.sim.scenario import Localized, Policy
-from debtcoach.sim.summary import CostLine, cost_line
+from debtcoach.sim.summary import CostLine, cost_line, scenario_need_fen
 
 S = TypeVar("S")
 
@@ -116,8 +116,13 @@ class LessonPlayer:
         return self.furthest == last and (self.index < last or self.step_done())
 
     def waiting(self) -> bool:
-        """Whether the current step's answer is still being worked out."""
-        return self.step.id in self.loaded.pending
+        """Whether the current step's answer, or the spread of the Monte Carlo run it is
+        about, is still being worked out."""
+        from debtcoach.lessons.loader import scenario_of
+
+        answer = getattr(self.step, "answer", None)
+        return self.step.id in self.loaded.pending or (
+            answer is not None and scenario_of(answer) in self.loaded.spreads_pending)
 
     def step_done(self) -> bool:
         """Whether the learner may move on: scenarios must reach their pause, questions need an
@@ -279,9 +284,7 @@ class LessonPlayer:
         """Interest, fees and penalties so far (paid and still owed) against the first need."""
         run = self._runs.get(scenario_id)
         if run is None or run.result is None or run.months == 0:
-            need = sum(e.amount_fen for e in self.loaded.scenarios[scenario_id][0].events
-                       if e.falls_in(0))
-            return CostLine(need, 0, 0, 0)
+            return CostLine(scenario_need_fen(self.loaded.scenarios[scenario_id][0]), 0, 0, 0)
         return cost_line(run.result)
 
     def summary(self) -> CostLine:

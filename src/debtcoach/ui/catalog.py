@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from debtcoach.lessons.answers import Working
-    from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.sim.run import Progress
 
 
@@ -68,13 +67,13 @@ def load(entry: LessonEntry, progress: Progress | None = None,
 
 
 def complete(loaded: LoadedLesson, progress: Progress | None = None,
-             cache_file: Path | None = None) -> dict[str, tuple[float, Working]]:
-    """Work out the Monte Carlo answers ``load(defer=True)`` left pending, and keep them in
-    ``cache_file``; returns them (``settle`` puts them in place, on the UI thread)."""
-    from debtcoach.lessons.loader import complete_answers
+             cache_file: Path | None = None) -> Completed:
+    """Work out the Monte Carlo answers and spreads ``load(defer=True)`` left pending, and keep
+    them in ``cache_file``; returns them (``settle`` puts them in place, on the UI thread)."""
+    from debtcoach.lessons.loader import Completed, complete_answers
 
-    if not loaded.pending:
-        return {}
+    if not loaded.incomplete:
+        return Completed({}, {})
     cache = _read_cache(cache_file)  # read again: another window may have added to it
     results = complete_answers(loaded, progress, cache, engine_fingerprint())
     if cache_file is not None:

@@ -46,8 +46,7 @@ from debtcoach.ui.widgets.wrapped_text import LessonMarkdown, WrappedText, Wrapp
 
 if TYPE_CHECKING:
     from debtcoach.finance.offers import LoanOffer
-    from debtcoach.lessons.answers import Working
-    from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
     from debtcoach.lessons.schema import PredictStep, QuizStep
     from debtcoach.ui.app import DebtCoachApp
@@ -104,7 +103,7 @@ class PlayerScreen(Screen[None]):
     class AnswersReady(Message):
         """The Monte Carlo answers left for later are worked out."""
 
-        def __init__(self, results: dict[str, tuple[float, Working]]) -> None:
+        def __init__(self, results: Completed) -> None:
             super().__init__()
             self.results = results
 
@@ -218,7 +217,7 @@ class PlayerScreen(Screen[None]):
         from debtcoach.lessons.player import AnswerPending, LessonPlayer
 
         loaded = message.loaded
-        if self._loaded is None and loaded.pending:
+        if self._loaded is None and loaded.incomplete:
             self.complete_lesson(loaded)
         self._loaded = loaded
         sources = load_sources(self.entry.folder.parent)
@@ -468,7 +467,8 @@ class PlayerScreen(Screen[None]):
 
         assert self.player is not None
         app, lang, player = self.coach, self.coach.lang, self.player
-        if isinstance(step, PredictStep | QuizStep) and player.waiting():
+        if (isinstance(step, PredictStep | QuizStep) and player.waiting()
+                and step.id not in player.predictions and step.id not in player.quiz_results):
             return self._computing_text(step)
         if isinstance(step, QuizStep):
             return self._quiz_feedback(step)
@@ -483,7 +483,8 @@ class PlayerScreen(Screen[None]):
             if said is not None:
                 lines.append(inline(said.text(lang)))
             lines.append(self._working(step))
-            return "\n".join(lines)
+            lines.append(self._spread(step))
+            return "\n".join(line for line in lines if line)
         if isinstance(step, DecisionStep) and step.id in player.decisions:
             choice = step.choices[player.decisions[step.id]]
             text = app.t("player.decided", choice=inline(choice.label.text(lang)))
@@ -493,14 +494,32 @@ class PlayerScreen(Screen[None]):
     def _computing_text(self, step: PredictStep | QuizStep) -> str:
         from debtcoach.lessons.loader import scenario_of
 
-        assert self.player is not None
-        loaded = self.player.loaded
-        paths = loaded.scenarios[scenario_of(loaded.pending[step.id])][1]
+        assert self.player is not None and step.answer is not None
+        paths = self.player.loaded.scenarios[scenario_of(step.answer)][1]
         lines = [self.coach.t("player.computing", paths=f"{paths:,}", percent=self._percent)]
         if self._held_guess is not None and self._held_guess[0] == step.id:
             lines.append(self.coach.t("player.computing_guess", guess=self._shown(
                 from_typed(self._held_guess[1], step.unit), step.unit)))
         return "\n".join(lines)
+
+    def _spread(self, step: PredictStep) -> str:
+        """For an answer about a Monte Carlo run: the spread of its paths by month, and its
+        last month against the lesson's first such run."""
+        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.schema import PredictStep
+        from debtcoach.ui.widgets.spread_table import spread_text
+
+        assert self.player is not None
+        loaded = self.player.loaded
+        scenario = scenario_of(step.answer)
+        if scenario not in loaded.scenarios or loaded.scenarios[scenario][1] <= 1:
+            return ""
+        if scenario not in loaded.spreads:
+            return self._computing_text(step)
+        first = next(scenario_of(s.answer) for s in loaded.lesson.steps
+                     if isinstance(s, PredictStep) and scenario_of(s.answer) in loaded.spreads)
+        base = loaded.spreads[first] if first != scenario else None
+        return spread_text(loaded.spreads[scenario], self.coach.lang, self.coach.t, base)
 
     def _quiz_feedback(self, step: QuizStep) -> str:
         assert self.player is not None
