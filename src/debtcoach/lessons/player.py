@@ -94,6 +94,8 @@ class LessonPlayer:
     _policies: dict[str, Policy] = field(default_factory=dict)
     _active: str | None = None
     furthest: int = 0  # the furthest step reached: going back does not undo finishing
+    # step index → (scenario, months simulated) when the learner moved on from it
+    left_at: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._arrive()
@@ -155,6 +157,8 @@ class LessonPlayer:
         if not self.step_done() or self.index + 1 >= len(self.steps):
             return []
         self.log.append(("next",))
+        if self._active is not None and self.index not in self.left_at:
+            self.left_at[self.index] = (self._active, self._runs[self._active].months)
         before = len(self.banners)
         self.index += 1
         self._arrive()
@@ -280,12 +284,20 @@ class LessonPlayer:
     def offer_cost(self, offer_id: str) -> OfferCost:
         return cost_of(self.loaded.offers[offer_id])
 
-    def cost_line(self, scenario_id: str) -> CostLine:
-        """Interest, fees and penalties so far (paid and still owed) against the first need."""
+    def cost_line(self, scenario_id: str, month: int | None = None) -> CostLine:
+        """Interest, fees and penalties so far (paid and still owed) against the first need;
+        at the end of ``month`` (1-based) when given."""
         run = self._runs.get(scenario_id)
-        if run is None or run.result is None or run.months == 0:
+        if run is None or run.result is None or run.months == 0 or month == 0:
             return CostLine(scenario_need_fen(self.loaded.scenarios[scenario_id][0]), 0, 0, 0)
-        return cost_line(run.result)
+        return cost_line(run.result, month)
+
+    def view(self) -> tuple[str | None, int | None]:
+        """The simulation the screens show and up to which month: on a step being reread, the
+        month it was at when the learner moved on (None: every month simulated so far)."""
+        if self.index < self.furthest and self.index in self.left_at:
+            return self.left_at[self.index]
+        return self._active, None
 
     def summary(self) -> CostLine:
         step = self._expect(SummaryStep)

@@ -629,19 +629,21 @@ class PlayerScreen(Screen[None]):
             self.set_focus(None)
 
     def show_simulation(self) -> None:
+        """The chart, the month and the cost line; on a step being reread, as they were then."""
         player = self.player
-        scenario = None if player is None else player.active_scenario
+        scenario, upto = (None, None) if player is None else player.view()
         if player is None or scenario is None:
             return
         app, lang = self.coach, self.coach.lang
         result = player.result(scenario)
-        line = player.cost_line(scenario)
-        debts = [] if result is None else [int(d) for d in result.metrics["debt"][0]]
+        line = player.cost_line(scenario, upto)
+        months = 0 if result is None else result.months if upto is None else upto
+        debts = [] if result is None else [int(d) for d in result.metrics["debt"][0][:months]]
         chart = self.query_one("#chart")
         chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
         chart.border_title = app.t("player.chart", need=money(line.need, lang))
-        self.query_one("#month", Static).update(self._month_table(result))
-        cost = self._cost_sentence(line) if result is not None and result.months else ""
+        self.query_one("#month", Static).update(self._month_table(result, months))
+        cost = self._cost_sentence(line) if months else ""
         self._set_text("cost", cost)
         _show(self.query_one("#cost"), bool(cost))
 
@@ -649,17 +651,18 @@ class PlayerScreen(Screen[None]):
         lang = self.coach.lang
         return cost_sentence(line, self.coach.t, lambda fen: money(fen, lang))
 
-    def _month_table(self, result: object) -> Table | str:
-        """The month's figures: what was borrowed and paid (and how much of it from pay), the
-        interest, fees and penalties charged, what is owed, to how many lenders, the state."""
+    def _month_table(self, result: object, months: int) -> Table | str:
+        """The figures of the ``months``-th month: what was borrowed and paid (and how much of
+        it from pay), the interest, fees and penalties charged, what is owed, to how many
+        lenders, the state."""
         from debtcoach.sim.results import STATES, SimResult
 
         app, lang = self.coach, self.coach.lang
-        if not isinstance(result, SimResult) or result.months == 0:
+        if not isinstance(result, SimResult) or months == 0:
             return app.t("player.no_month")
-        m, month = result.metrics, result.months - 1
+        m, month = result.metrics, months - 1
         table = Table(box=None, show_header=False, padding=(0, 1),
-                      title=app.t("player.month", month=result.months), title_justify="left")
+                      title=app.t("player.month", month=months), title_justify="left")
         table.add_column()
         table.add_column(justify="right")
         rows = [
