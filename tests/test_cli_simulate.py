@@ -152,7 +152,7 @@ SCENARIOS = sorted((ROOT / "lessons" / "scenarios").glob("*.toml"))
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[path.stem for path in SCENARIOS])
 def test_every_scenario_prints_whole_figures_within_80_columns(scenario: Path, lang: str) -> None:
     """As a user would see it, through a pipe with COLUMNS=80: no line wider than 80 cells,
-    nothing cut, and every month's debt and state printed whole."""
+    nothing cut, and every month's debt, payments, costs and state printed whole."""
     env = {**os.environ, "COLUMNS": "80"}
     command = [sys.executable, "-m", "debtcoach", "--lang", lang, "simulate", str(scenario)]
     out = subprocess.run([*command, "--events"], capture_output=True, text=True, env=env,
@@ -161,8 +161,12 @@ def test_every_scenario_prints_whole_figures_within_80_columns(scenario: Path, l
     assert "…" not in out
     months = json.loads(subprocess.run([*command, "--json"], capture_output=True, text=True,
                                        env=env, timeout=120, check=True).stdout)["months"]
+    shown = ("debt", "paid", "paid_from_new_loans", "interest_incurred", "interest_paid",
+             "fees_incurred", "fees_paid", "penalties_incurred", "penalties_paid",
+             "costs_to_date", "costs_owed")
     for month in months:
-        assert money(round(month["debt"] * 100), lang) in out
+        for name in shown:
+            assert money(round(month[name] * 100), lang) in out, (month["month"], name)
         assert t(f"state.{month['state']}", lang) in out
 
 

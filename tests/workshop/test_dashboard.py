@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 
 from debtcoach.store.rooms import ParticipantStore, RoomStore
 from debtcoach.ui.catalog import load, scan
+from debtcoach.ui.settings import PLAIN_THEME
 from debtcoach.workshop.dashboard import DashboardApp
 from debtcoach.workshop.paths import branch_costs
 from tests.workshop import rooms
@@ -106,3 +107,19 @@ async def test_reset_asks_first(tmp_path: Path, lesson) -> None:  # type: ignore
         assert store.count_answers(rooms.ROOM) == 0
         assert "加入 0 人" in _text(app, "header")
     store.close()
+
+
+async def test_plain_dashboard_has_no_box_drawing(tmp_path: Path, lesson) -> None:  # type: ignore[no-untyped-def]
+    """`debtcoach --plain workshop dashboard`: the terminal's own colours, no border round the
+    step list, the same text."""
+    loaded, costs = lesson
+    rooms.seed(tmp_path, {0, 1, 2})
+    with RoomStore.open(tmp_path) as store:
+        app = DashboardApp(store, rooms.ROOM, loaded, costs, "en", today=TODAY,
+                           refresh_seconds=3600, plain=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.theme == PLAIN_THEME
+            steps = app.query_one("#steps", OptionList)
+            assert steps.styles.border_top[0] in ("", "none")
+            assert "4 answered" in _text(app, "questions")

@@ -3,9 +3,14 @@ many processes writing at once without losing anything."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +20,7 @@ from debtcoach.errors import InputError
 from debtcoach.store import Store
 from debtcoach.store.rooms import (
     NICKNAME_MAX,
+    STALE_AFTER,
     ParticipantStore,
     RoomStore,
     clean_nickname,
@@ -24,6 +30,7 @@ from debtcoach.store.rooms import (
 )
 
 ROOM = "K7QM"
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -174,3 +181,51 @@ def test_many_processes_writing_at_once_lose_nothing(folder: Path) -> None:
         people = store.participants(ROOM)
     assert sorted(p.number for p in people) == list(range(1, processes + 1))
     assert {p.step_id for p in people} == {f"s{steps - 1}"}
+
+
+def test_a_silent_participant_drops_out_and_a_heartbeat_keeps_one_in(folder: Path) -> None:
+    someone = new_participant_id()
+    with ParticipantStore.enter(folder, ROOM, someone) as store:
+        [joined] = store.participants(ROOM)
+        seen = joined.seen_at
+        assert [p.connected for p in store.participants(ROOM, now=seen + STALE_AFTER)] == [True]
+        later = seen + STALE_AFTER + timedelta(seconds=1)
+        assert [p.connected for p in store.participants(ROOM, now=later)] == [False]
+        store.heartbeat(now=later)
+        assert [p.connected for p in store.participants(ROOM, now=later)] == [True]
+        assert [p.seen_at for p in store.participants(ROOM)] == [later]
+
+
+def test_a_killed_terminal_participant_stops_counting_as_connected(folder: Path) -> None:
+    """`debtcoach --room CODE --data-dir PATH` killed without a chance to leave (SIGKILL): the
+    room stops counting it once its heartbeat is overdue; while it ran, its heartbeat came."""
+    environment = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+                   "LANG": "en_US.UTF-8", "COLUMNS": "80", "ROWS": "24"}
+    app = subprocess.Popen([sys.executable, "-m", "debtcoach", "--room", ROOM, "--data-dir",
+                            str(folder)], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, env=environment)
+    try:
+        with RoomStore.open(folder) as store:
+            joined = _until(lambda: store.participants(ROOM))
+            assert [p.connected for p in joined] == [True]
+            beaten = _until(lambda: [p for p in store.participants(ROOM)
+                                     if p.seen_at > joined[0].seen_at])  # a heartbeat came
+            assert [p.connected for p in beaten] == [True]
+            app.kill()
+            app.wait(timeout=60)
+            [left] = store.participants(ROOM)
+            assert left.connected  # just killed: not yet overdue
+            overdue = left.seen_at + STALE_AFTER + timedelta(seconds=1)
+            assert [p.connected for p in store.participants(ROOM, now=overdue)] == [False]
+    finally:
+        if app.poll() is None:
+            app.kill()
+        app.wait(timeout=60)
+
+
+def _until(found: Callable[[], list[T]], timeout: float = 120) -> list[T]:
+    """What ``found`` returns once it is not empty (the app starting, a heartbeat coming)."""
+    deadline = time.monotonic() + timeout
+    while not (result := found()) and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling the store, not timing anything
+    return result

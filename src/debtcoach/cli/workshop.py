@@ -170,10 +170,13 @@ def dashboard(room: str, data_dir: Path | None, lang: Lang | None) -> None:
     from debtcoach.workshop.dashboard import DashboardApp
 
     lang = resolve_lang(lang)
+    context = click.get_current_context(silent=True)
+    plain = bool(context and context.find_root().params.get("plain"))
     with RoomStore.open(_folder(data_dir)) as store:
         code = _room(store, room)
         loaded, costs = lesson_of(store.require_room(code).lesson_id)
-        DashboardApp(store, code, loaded, costs, lang).run()
+        DashboardApp(store, code, loaded, costs, lang, plain=plain or "NO_COLOR" in os.environ
+                     ).run()
 
 
 @workshop.command("export")

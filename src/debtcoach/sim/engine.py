@@ -1,12 +1,13 @@
 """The numpy engine the app uses: paths × loan slots as integer arrays, one day at a time.
 
 The rules are docs/engine.md, to the fen, so every ledger equals the plain-Python
-ReferenceEngine's. Each day makes a few cheap whole-array checks, then works only on the paths
-that have something to do (a loan falling due, a shortfall, an overdue amount), vectorized over
-those paths. A path's loans are handled in slot order by taking, in turn, every path's first
-loan concerned today, then every path's second, and so on; lenders go in file order. Month starts
-and paydays touch every path at once. Only month reports are kept, so 100,000 paths fit in a few
-hundred MiB.
+ReferenceEngine's. Each day takes its dues from a calendar of loans by due day, makes a few
+cheap whole-path checks, then works only on the paths that have something to do (a loan falling
+due, a shortfall, an overdue amount), vectorized over those paths (docs/engine.md, "How the
+numpy engine steps through time"). A path's loans are handled in slot order by taking, in turn,
+every path's first loan concerned today, then every path's second, and so on; lenders go in file
+order. Month starts and paydays touch every path at once. Only month reports are kept, so
+100,000 paths fit in a few hundred MiB.
 
 Where docs/engine.md leaves room, this engine reads it as the reference engine does:
 - A loan whose last instalment has fallen due has nothing more due, even while overdue.
@@ -422,6 +423,66 @@ class Instalment(NamedTuple):
         return Instalment(self.principal[chosen], self.interest[chosen], self.fees[chosen])
 
 
+class Terms(NamedTuple):
+    """What the instalments of some loans depend on, gathered once: repayment method, number
+    of instalments, contract, rate per period (num / den), level payment and fees per
+    instalment; the method and ``n`` may be one value for all."""
+
+    method: npt.NDArray[np.int8] | int
+    n: I32 | int
+    contract: I64
+    num: I64
+    den: I64
+    level: I64
+    fees: I64
+
+    def where(self, chosen: Mask) -> Terms:
+        method = self.method if isinstance(self.method, int) else self.method[chosen]
+        n = self.n if isinstance(self.n, int) else self.n[chosen]
+        return Terms(method, n, self.contract[chosen], self.num[chosen], self.den[chosen],
+                     self.level[chosen], self.fees[chosen])
+
+
+def instalment(terms: Terms, number: I32, balance: I64) -> Instalment:
+    """Principal, interest and fees of instalment ``number`` (1-based) of loans with these
+    terms and ``balance`` before it, exactly as ``build_schedule`` computes them; only the
+    repayment methods present are computed."""
+    method, n, contract, num, den = terms.method, terms.n, terms.contract, terms.num, terms.den
+    if isinstance(method, int):
+        present = np.arange(len(METHODS)) == method
+    else:
+        present = np.bincount(method.ravel(), minlength=len(METHODS)) > 0
+    single = int(present.sum()) == 1
+
+    def using(*methods: int) -> Mask | bool:
+        """Which loans repay by one of ``methods`` (a bool when they all repay alike)."""
+        if single:
+            return bool(present[list(methods)].any())
+        chosen: Mask = np.logical_or.reduce([method == code for code in methods])
+        return chosen
+
+    last = number == n
+    interest = np.zeros_like(balance)
+    regular = np.zeros_like(balance)  # principal of an instalment before the last
+    fees = terms.fees.copy()
+    if present[EQUAL_INSTALLMENT] or present[EQUAL_PRINCIPAL]:
+        on_balance = times_ratio(balance, num, den)
+        np.copyto(interest, on_balance, where=using(EQUAL_INSTALLMENT, EQUAL_PRINCIPAL))
+        if present[EQUAL_INSTALLMENT]:
+            np.copyto(regular, terms.level - on_balance, where=using(EQUAL_INSTALLMENT))
+    if present[INTEREST_FIRST] or present[FLAT_FEE]:
+        on_contract = times_ratio(contract, num, den)
+        np.copyto(interest, on_contract, where=using(INTEREST_FIRST))
+        np.add(fees, on_contract, out=fees, where=using(FLAT_FEE))
+    if present[EQUAL_PRINCIPAL] or present[FLAT_FEE]:
+        equal_parts = (2 * contract + n) // (2 * n)
+        np.copyto(regular, equal_parts, where=using(EQUAL_PRINCIPAL, FLAT_FEE))
+    bullet_due = last & using(BULLET)
+    if present[BULLET] and bullet_due.any():
+        np.copyto(interest, times_ratio(contract * n, num, den), where=bullet_due)
+    return Instalment(np.where(last, balance, regular), interest, fees)
+
+
 @dataclass
 class EventLog:
     """Events as array chunks in the order they happen, sorted by (path, day, order) at the end;
@@ -530,6 +591,9 @@ class NumpyEngine:
         # Per lender and path, lender-major so one lender's values are contiguous:
         first_lines = np.minimum(np.array(start_lines, dtype=np.int64), LINE_CEILING)
         self.line = np.repeat(first_lines[:, None], paths, axis=1)
+        # A line without growth that starts within its cap never changes.
+        self.lines_change = ((self.table.growth_num != self.table.growth_den)
+                             | (first_lines > self.table.max_line))
         self.ever_borrowed = np.zeros((lenders, paths), dtype=bool)
         self.mark = np.zeros(paths, dtype=bool)
         # Kept in step with the loans, so that checks need not look at every slot:
@@ -666,24 +730,25 @@ class NumpyEngine:
         if not falling.size:
             return
         rows, slots = np.divmod(falling, self.slots)
-        instalment = self._instalment(falling, loans.k[falling] + 1)
+        terms = self._terms(falling)
+        balance = loans.balance[falling]
+        due = instalment(terms, loans.k[falling] + 1, balance)
         loans.k[falling] += 1
         loans.next_due[falling] += loans.period[falling]
         self.calendar.file(falling, loans.next_due[falling])
-        np.add.at(self.flows[INTEREST_INCURRED], rows, instalment.interest)
-        np.add.at(self.flows[FEES_INCURRED], rows, instalment.fees)
+        np.add.at(self.flows[INTEREST_INCURRED], rows, due.interest)
+        np.add.at(self.flows[FEES_INCURRED], rows, due.fees)
         if self.tracks_coming:
-            self._schedule_next(rows, falling, loans.balance[falling] - instalment.principal,
-                                repeated=True)
+            self._schedule_next(rows, falling, balance - due.principal, terms, repeated=True)
         if self.policy.when_short is WhenShort.STACK:
             total = np.zeros(self.paths, dtype=np.int64)
-            np.add.at(total, rows, instalment.due)
+            np.add.at(total, rows, due.due)
             short = np.flatnonzero((total > 0) & (self.cash < total))
             if short.size:
                 self._borrow(short, total[short] - self.cash[short], day, to_repay=True)
             falling = rows * self.slots + slots  # the slots may have grown
         for turn in in_turn(rows):
-            self._meet_due(rows[turn], falling[turn], day, instalment.where(turn))
+            self._meet_due(rows[turn], falling[turn], day, due.where(turn))
 
     def _meet_due(self, rows: Rows, at: At, day: int, instalment: Instalment) -> None:
         """The instalments that fell due on these loans (one per path): paid, rolled over or
@@ -703,55 +768,29 @@ class NumpyEngine:
         ended = at[loans.open[at] & (loans.k[at] == loans.n[at])]
         loans.next_due[ended] = NEVER
 
-    def _instalment(self, at: At, number: I32, balance: I64 | None = None) -> Instalment:
-        """Principal, interest and fees of instalment ``number`` (1-based) of the loans at
-        ``at`` (with ``balance`` before it), exactly as ``build_schedule`` computes them; only
-        the repayment methods present are computed."""
+    def _terms(self, at: At) -> Terms:
         loans = self.loans
-        balance = loans.balance[at] if balance is None else balance
-        contract, n = loans.contract[at], loans.n[at]
-        num, den = loans.rate_num[at], loans.rate_den[at]
-        method = self.table.method[loans.lender[at]]
-        present = np.bincount(method.ravel(), minlength=len(METHODS)) > 0
-        single = int(present.sum()) == 1
+        return Terms(self.table.method[loans.lender[at]], loans.n[at], loans.contract[at],
+                     loans.rate_num[at], loans.rate_den[at], loans.level[at], loans.fees[at])
 
-        def using(*methods: int) -> Mask | bool:
-            """Which loans repay by one of ``methods`` (a bool when they all repay alike)."""
-            if single:
-                return bool(present[list(methods)].any())
-            chosen: Mask = np.logical_or.reduce([method == code for code in methods])
-            return chosen
+    def _instalment(self, at: At, number: I32, balance: I64 | None = None) -> Instalment:
+        """Instalment ``number`` of the loans at ``at`` (with ``balance`` before it, their
+        balance now if not given)."""
+        balance = self.loans.balance[at] if balance is None else balance
+        return instalment(self._terms(at), number, balance)
 
-        last = number == n
-        interest = np.zeros_like(balance)
-        regular = np.zeros_like(balance)  # principal of an instalment before the last
-        fees = loans.fees[at].copy()
-        if present[EQUAL_INSTALLMENT] or present[EQUAL_PRINCIPAL]:
-            on_balance = times_ratio(balance, num, den)
-            np.copyto(interest, on_balance, where=using(EQUAL_INSTALLMENT, EQUAL_PRINCIPAL))
-            if present[EQUAL_INSTALLMENT]:
-                np.copyto(regular, loans.level[at] - on_balance, where=using(EQUAL_INSTALLMENT))
-        if present[INTEREST_FIRST] or present[FLAT_FEE]:
-            on_contract = times_ratio(contract, num, den)
-            np.copyto(interest, on_contract, where=using(INTEREST_FIRST))
-            np.add(fees, on_contract, out=fees, where=using(FLAT_FEE))
-        if present[EQUAL_PRINCIPAL] or present[FLAT_FEE]:
-            equal_parts = (2 * contract + n) // (2 * n)
-            np.copyto(regular, equal_parts, where=using(EQUAL_PRINCIPAL, FLAT_FEE))
-        bullet_due = last & using(BULLET)
-        if present[BULLET] and bullet_due.any():
-            np.copyto(interest, times_ratio(contract * n, num, den), where=bullet_due)
-        return Instalment(np.where(last, balance, regular), interest, fees)
-
-    def _schedule_next(self, rows: Rows, at: At, balance: I64, repeated: bool = False) -> None:
+    def _schedule_next(self, rows: Rows, at: At, balance: I64, terms: Terms,
+                       repeated: bool = False) -> None:
         """Record each loan's next instalment not yet fallen due (0 once k == n), on the
         balance its schedule has then, for the debt-to-income rule."""
         loans = self.loans
-        coming = loans.k[at] < loans.n[at]
+        k = loans.k[at]
+        coming = k < terms.n
         amount = np.zeros(at.size, dtype=np.int64)
-        if coming.any():
-            amount[coming] = self._instalment(at[coming], loans.k[at[coming]] + 1,
-                                              balance[coming]).due
+        if coming.all():
+            amount = instalment(terms, k + 1, balance).due
+        elif coming.any():
+            amount[coming] = instalment(terms.where(coming), k[coming] + 1, balance[coming]).due
         self._set_next_amount(rows, at, amount, repeated)
 
     def _set_next_amount(self, rows: Rows, at: At, amount: I64 | int,
@@ -766,7 +805,8 @@ class NumpyEngine:
     def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment) -> None:
         self._repay_principal(rows, at, paid.principal)
         self._pay(rows, principal=paid.principal, interest=paid.interest, fees=paid.fees)
-        self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
+        if self.events.enabled:
+            self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
 
     def _roll_over(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> Mask:
         """Extend one-instalment loans whose lender allows it and whose borrower can pay the
@@ -809,7 +849,8 @@ class NumpyEngine:
         loans.penalty_from[new] = day + 1 + self.table.grace[loans.lender[new]]
         self.overdue_loans[rows[starting]] += 1
         loans.was_overdue[at] = True
-        self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
+        if self.events.enabled:
+            self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
 
     def _close_finished(self, rows: Rows, at: At, day: int) -> None:
         """Close loans with every instalment fallen due, nothing left and nothing overdue (a
@@ -836,8 +877,9 @@ class NumpyEngine:
             self.open_loans[rows] -= 1
         if self.tracks_coming:
             self._set_next_amount(rows, at, 0, repeated=joined)
-        self.events.add(CLOSED, day, rows, loans.contract[at], lenders, order=order,
-                        joined=joined)
+        if self.events.enabled:
+            self.events.add(CLOSED, day, rows, loans.contract[at], lenders, order=order,
+                            joined=joined)
         growing = ~loans.was_overdue[at]
         self._grow_lines(rows[growing], lenders[growing], repeated=joined)
 
@@ -846,9 +888,18 @@ class NumpyEngine:
         LINE_CEILING, which growth of at most 11× keeps within int64 on the way); a path
         closing several loans of a lender at once (``repeated``) grows it once for each."""
         table = self.table
+        changing = self.lines_change[lenders]
+        if not changing.all():
+            rows, lenders = rows[changing], lenders[changing]
+        if not repeated:
+            where = (lenders, rows)
+            grown = times_ratio(self.line[where], table.growth_num[lenders],
+                                table.growth_den[lenders])
+            self.line[where] = np.minimum(grown, table.max_line[lenders])
+            return
         key = lenders * self.paths + rows
         while key.size:
-            first = np.unique(key, return_index=True)[1] if repeated else np.arange(key.size)
+            first = np.unique(key, return_index=True)[1]
             where = (lenders[first], rows[first])
             grown = times_ratio(self.line[where], table.growth_num[lenders[first]],
                                 table.growth_den[lenders[first]])
@@ -902,7 +953,8 @@ class NumpyEngine:
         what each path received."""
         reason = self._refusal(index, rows)
         refused = reason != APPROVED
-        self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
+        if self.events.enabled:
+            self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
         received = np.zeros(rows.size, dtype=np.int64)
         approved = np.flatnonzero(~refused)
         if not approved.size:
@@ -960,8 +1012,9 @@ class NumpyEngine:
         loans.rank[at] = table.rank[index, repeat]
         loans.contract[at] = contract
         loans.balance[at] = contract
-        loans.rate_num[at] = table.rate_num[index, repeat]
-        loans.rate_den[at] = table.rate_den[index, repeat]
+        num, den = table.rate_num[index, repeat], table.rate_den[index, repeat]
+        loans.rate_num[at] = num
+        loans.rate_den[at] = den
         loans.daily_num[at] = table.daily_num[index, repeat]
         loans.daily_den[at] = table.daily_den[index, repeat]
         loans.n[at] = rule.n
@@ -969,18 +1022,26 @@ class NumpyEngine:
         loans.next_due[at] = day + rule.period_days
         self.calendar.file(at, day + rule.period_days)
         loans.period[at] = rule.period_days
+        level = np.zeros(rows.size, dtype=np.int64)
         if rule.method == EQUAL_INSTALLMENT:
             factors = self.level_factors[index]
             for again in (0, 1):
                 chosen = repeat == again
-                loans.level[at[chosen]] = level_payments(factors[again], contract[chosen])
-        loans.fees[at] = rule.per_instalment.on(contract)
+                level[chosen] = level_payments(factors[again], contract[chosen])
+            loans.level[at] = level
+        fees = rule.per_instalment.on(contract)
+        loans.fees[at] = fees
         loans.rollovers[at] = 0
         loans.late_fee_charged[at] = False
         loans.was_overdue[at] = False
-        loans.next_amount[at] = 0
         if self.tracks_coming:
-            self._schedule_next(rows, at, contract)
+            # The first instalment on the whole contract: Σ next instalments grows by it.
+            first = instalment(Terms(rule.method, rule.n, contract, num, den, level, fees),
+                               np.ones(rows.size, dtype=np.int32), contract).due
+            loans.next_amount[at] = first
+            self.coming[rows] += first
+        else:
+            loans.next_amount[at] = 0
         self.ever_borrowed[index][rows] = True
         self.owed[index][rows] += contract
         self.loans_with[index][rows] += 1
@@ -1045,7 +1106,8 @@ class NumpyEngine:
             self._add(flow, rows, amount)
         self._add(PAID, rows, settled)
         self._from_loans(rows, settled)
-        self.events.add(REPAID, day, rows, settled, loans.lender[at])
+        if self.events.enabled:
+            self.events.add(REPAID, day, rows, settled, loans.lender[at])
         cleared = loans.overdue_total(at) == 0
         loans.overdue_since[at[cleared]] = NOT_OVERDUE
         loans.late_fee_charged[at[cleared]] = False

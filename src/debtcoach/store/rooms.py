@@ -5,6 +5,11 @@ Dozens of participant processes write the same file at once. Every write is one 
 IMMEDIATE`` transaction with a busy timeout (see :class:`Store`), and answers are idempotent: the
 first answer of a participant to a step is the room's, a repeated write changes nothing.
 Participants are anonymous (a random id and a join number) unless they give a nickname.
+
+A participant counts as connected while their app says so (it joined and has not left) and was
+seen lately: a running app writes a heartbeat every HEARTBEAT_SECONDS, so one whose terminal was
+killed (no chance to say goodbye) drops out of the room after STALE_AFTER. A heartbeat, not a
+process id, because a process id means nothing on another machine sharing the folder.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import sqlite3
 import unicodedata
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, Self, cast
 
@@ -33,6 +38,9 @@ from debtcoach.store.records import (
 )
 
 RoomAnswerKind = Literal["quiz", "predict", "decision"]
+
+HEARTBEAT_SECONDS = 5.0  # how often a participant's running app says it is still there
+STALE_AFTER = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # silent longer: gone (two beats missed)
 
 # Room codes are read aloud and typed: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -183,14 +191,20 @@ class RoomStore(Store):
                 db.execute(f"DELETE FROM {table} WHERE room = ?", (code,))
             db.execute("UPDATE rooms SET open_step = 0, closed = 0 WHERE code = ?", (code,))
 
-    def participants(self, code: str) -> list[Participant]:
+    def participants(self, code: str, now: datetime | None = None) -> list[Participant]:
+        """The room's participants in join order; connected: joined, not left, and seen within
+        STALE_AFTER of ``now``."""
+        now = now or _now()
         with _reported(self.path):
             rows = self._db.execute(
                 "SELECT participant, number, nickname, connected, lesson_id, step_id, seen_at "
                 "FROM room_participants WHERE room = ? ORDER BY number", (code,)).fetchall()
-        return [Participant(str(p), int(n), nick, bool(c), lesson, step,
-                            datetime.fromisoformat(seen))
-                for p, n, nick, c, lesson, step, seen in rows]
+        people = []
+        for p, n, nick, c, lesson, step, seen in rows:
+            seen_at = datetime.fromisoformat(seen)
+            present = bool(c) and now - seen_at <= STALE_AFTER
+            people.append(Participant(str(p), int(n), nick, present, lesson, step, seen_at))
+        return people
 
     def room_answers(self, code: str) -> list[RoomAnswer]:
         """Every answer kept in the room, in the order given."""
@@ -275,6 +289,13 @@ class ParticipantStore(RoomStore):
                                    "participant = ?", (self.room_code, self.participant)
                                    ).fetchone()
         return None if row is None else row[0]
+
+    def heartbeat(self, now: datetime | None = None) -> None:
+        """Still here (the app calls this every HEARTBEAT_SECONDS while it runs)."""
+        with self._transaction() as db:
+            db.execute("UPDATE room_participants SET seen_at = ? WHERE room = ? AND "
+                       "participant = ?", ((now or _now()).isoformat(), self.room_code,
+                                           self.participant))
 
     def set_nickname(self, text: str) -> str | None:
         nickname = clean_nickname(text)

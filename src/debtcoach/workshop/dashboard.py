@@ -22,6 +22,8 @@ from debtcoach.i18n import Lang, t
 from debtcoach.lessons.loader import LoadedLesson
 from debtcoach.store.rooms import RoomStore
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.settings import PLAIN_THEME
+from debtcoach.ui.widgets.wrapped_text import WrappedText
 from debtcoach.workshop import view
 from debtcoach.workshop.paths import BranchCosts, Fan, room_fan
 from debtcoach.workshop.results import RoomResults, room_results
@@ -49,20 +51,22 @@ def decisions_by_participant(store: RoomStore, code: str, lesson_id: str
 
 class DashboardApp(App[None]):
     TITLE = "debtcoach workshop"
+    ENABLE_COMMAND_PALETTE = False  # every key is in the footer, which then fits 80 columns
     CSS = """
     #header { height: auto; padding: 0 1; background: $boost; }
     #steps { width: 28; height: 1fr; }
     #detail { height: 1fr; padding: 0 1; }
     #questions { height: auto; }
     #fan { height: auto; margin-top: 1; }
+    .plain #steps { border: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reveal", "Reveal", id="reveal"),
-        Binding("n", "open_next", "Open next step", id="open_next"),
-        Binding("b", "open_back", "Close last step", id="open_back"),
+        Binding("n", "open_next", "Next step", id="open_next"),
+        Binding("b", "open_back", "Step back", id="open_back"),
         Binding("p", "pacing", "Pacing", id="pacing"),
-        Binding("c", "close_room", "Close room", id="close_room"),
-        Binding("x", "reset_room", "Reset room", id="reset_room"),
+        Binding("c", "close_room", "Close", id="close_room"),
+        Binding("x", "reset_room", "Reset", id="reset_room"),
         Binding("l", "switch_language", "中文/English", id="language"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -79,8 +83,13 @@ class DashboardApp(App[None]):
 
     def __init__(self, store: RoomStore, code: str, loaded: LoadedLesson | None,
                  costs: BranchCosts | None, lang: Lang, today: date | None = None,
-                 refresh_seconds: float = REFRESH_SECONDS) -> None:
+                 refresh_seconds: float = REFRESH_SECONDS, plain: bool = False) -> None:
+        """``plain`` (`--plain`, NO_COLOR): the terminal's own colours and no box drawing, as
+        the app does for screen readers."""
         super().__init__()
+        self.plain = plain
+        if plain:
+            self.theme = PLAIN_THEME
         self.store = store
         self.code = code
         self.loaded = loaded
@@ -104,9 +113,11 @@ class DashboardApp(App[None]):
             with VerticalScroll(id="detail"):
                 yield Static(id="questions")
                 yield Static(id="fan")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.plain:
+            self.screen.add_class("plain")
         localize_bindings(self, self.lang)
         self.reload()
         self.set_interval(self.refresh_seconds, self.reload)
@@ -141,7 +152,7 @@ class DashboardApp(App[None]):
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) != text:
             self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text)
+            self.query_one(f"#{widget_id}", Static).update(WrappedText.from_markup(text))
 
     def update_fan(self) -> None:
         if self.loaded is None:

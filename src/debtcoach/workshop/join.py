@@ -3,6 +3,8 @@ the room's pacing may hold them at the step the facilitator has opened."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Self, cast
 
@@ -12,7 +14,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
-from debtcoach.store.rooms import NICKNAME_MAX, ParticipantStore, new_participant_id
+from debtcoach.errors import InputError
+from debtcoach.store.rooms import (
+    HEARTBEAT_SECONDS,
+    NICKNAME_MAX,
+    ParticipantStore,
+    new_participant_id,
+)
 from debtcoach.ui.saving import SessionStore
 from debtcoach.ui.screens import player
 from debtcoach.ui.screens.home import HomeScreen
@@ -38,12 +46,20 @@ def join_room(app: DebtCoachApp) -> None:
     before it is up cannot open anything else); someone coming back goes straight to where
     they were, with home beneath."""
     store = cast(ParticipantStore, app.store)
+    app.set_interval(HEARTBEAT_SECONDS, lambda: still_here(store), name="room heartbeat")
     entry = room_lesson(app)
     if entry is not None and store.load_progress(entry.id) is not None:
         app.push_screen(HomeScreen())
         app.open_lesson(entry)
     else:
         app.push_screen(JoinScreen())
+
+
+def still_here(store: ParticipantStore) -> None:
+    """The heartbeat that keeps this participant connected in the room; a beat missed (the
+    file busy, the store already closed on the way out) is only a beat missed."""
+    with suppress(InputError, sqlite3.ProgrammingError):
+        store.heartbeat()
 
 
 def room_lesson(app: DebtCoachApp) -> LessonEntry | None:

@@ -45,7 +45,8 @@ def step_line(index: int, step_id: str, here: int, results: RoomResults, lang: L
 def question_panel(question: QuestionResult, lang: Lang) -> str:
     """One question: who answered and how; correctness and true values only once revealed."""
     kind = t(f"workshop.kind_{question.kind}", lang)
-    lines = [f"[b]{question.index + 1}. {escape(question.question.text(lang))}[/b]",
+    gap = "" if lang == "zh" else " "  # Chinese runs on after the number, and wraps there
+    lines = [f"[b]{question.index + 1}.{gap}{escape(question.question.text(lang))}[/b]",
              t("workshop.dash_answered", lang, kind=kind, count=question.answered)]
     top = max([c.count for c in question.choices] + [1])
     for number, choice in enumerate(question.choices, start=1):
