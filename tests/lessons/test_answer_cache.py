@@ -38,3 +38,37 @@ def test_the_app_keeps_the_cache_in_a_private_file_and_survives_a_broken_one(
     first = load(entry, None, cache_file)
     assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
     assert load(entry, None, cache_file).answers == first.answers
+
+
+def many_paths(tmp_path: Path) -> Path:
+    """The test lessons with the "spiral" scenario run over 200 paths (a Monte Carlo answer)."""
+    import shutil
+
+    root = tmp_path / "lessons"
+    shutil.copytree(ROOT, root)
+    toml = root / "01-mini" / "lesson.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        "months = 6\n", "months = 6\npaths = 200\n", 1), encoding="utf-8")
+    return root
+
+
+def test_a_deferred_load_leaves_monte_carlo_answers_for_later_with_the_same_values(
+        tmp_path: Path) -> None:
+    from debtcoach.lessons.loader import complete_answers, settle
+
+    root = many_paths(tmp_path)
+    full = load_lesson(root / "01-mini", load_sources(root))
+    cache: dict[str, object] = {}
+    deferred = load_lesson(root / "01-mini", load_sources(root), cache=cache, defer=True)
+    assert set(deferred.pending) == {"guess"} and "guess" not in deferred.answers
+    assert "q" in deferred.answers  # answers about offers are never deferred
+    seen: list[tuple[int, int]] = []
+    results = complete_answers(deferred, lambda done, total: seen.append((done, total)),
+                               cache)
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert "guess" not in deferred.answers and deferred.pending  # untouched until settled
+    settle(deferred, results)
+    assert deferred.answers == full.answers and deferred.workings == full.workings
+    assert not deferred.pending
+    again = load_lesson(root / "01-mini", load_sources(root), cache=cache, defer=True)
+    assert not again.pending and again.answers == full.answers  # kept: nothing left to run

@@ -531,6 +531,7 @@ def _merge_feature_catalogs() -> None:
     from debtcoach.i18n import (
         messages_assess,
         messages_lessons,
+        messages_player,
         messages_robust,
         messages_scenario,
         messages_sim,
@@ -540,6 +541,7 @@ def _merge_feature_catalogs() -> None:
     for catalog in (
         messages_assess.MESSAGES,
         messages_lessons.MESSAGES,
+        messages_player.MESSAGES,
         messages_robust.MESSAGES,
         messages_scenario.MESSAGES,
         messages_sim.MESSAGES,

@@ -144,6 +144,33 @@ def answer_key(answer: Answer, scenarios: dict[str, tuple[Scenario, int, int]],
     return hashlib.sha256(content.encode()).hexdigest()
 
 
+def is_monte_carlo(answer: Answer, scenarios: dict[str, tuple[Scenario, int, int]]) -> bool:
+    """Whether the answer needs a many-path run (seconds of work, so worth doing off the UI)."""
+    if not isinstance(answer, DebtAt | CostsAt | ShareStacking):
+        return False
+    at = (answer.debt_at if isinstance(answer, DebtAt) else
+          answer.costs_at if isinstance(answer, CostsAt) else answer.share_stacking)
+    return at.scenario in scenarios and scenarios[at.scenario][1] > 1
+
+
+def kept_answer(
+    answer: Answer,
+    scenarios: dict[str, tuple[Scenario, int, int]],
+    cache: AnswerCache | None,
+    namespace: str = "",
+) -> tuple[float, Working] | None:
+    """The answer and its working from ``cache``, if the same question about the same scenario
+    was worked out before; else None."""
+    key = None if cache is None else answer_key(answer, scenarios, namespace)
+    if cache is None or key is None:
+        return None
+    hit = cache.get(key)
+    if not isinstance(hit, dict) or not isinstance(hit.get("value"), float):
+        return None
+    working = hit.get("working", {})
+    return hit["value"], Working(str(working.get("kind")), dict(working.get("numbers")))
+
+
 def cached_answer(
     answer: Answer,
     offers: dict[str, LoanOffer],
@@ -155,14 +182,12 @@ def cached_answer(
 ) -> tuple[float, Working]:
     """The answer and its working, from ``cache`` when the same question about the same
     scenario was worked out before (Monte Carlo runs take seconds), else computed and kept."""
-    key = None if cache is None else answer_key(answer, scenarios, namespace)
-    if cache is not None and key is not None:
-        hit = cache.get(key)
-        if isinstance(hit, dict) and isinstance(hit.get("value"), float):
-            working = hit.get("working", {})
-            return hit["value"], Working(str(working.get("kind")), dict(working.get("numbers")))
+    kept = kept_answer(answer, scenarios, cache, namespace)
+    if kept is not None:
+        return kept
     value = answer_value(answer, offers, scenarios, runs, progress)
     working = answer_working(answer, offers, scenarios, runs)
+    key = None if cache is None else answer_key(answer, scenarios, namespace)
     if cache is not None and key is not None:
         cache[key] = {"value": value, "working": {"kind": working.kind,
                                                   "numbers": working.numbers}}

@@ -17,10 +17,17 @@ from pydantic import BaseModel, ValidationError
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.finance.offers import LoanOffer
 from debtcoach.i18n import Lang
-from debtcoach.lessons.answers import AnswerCache, Working, cached_answer
+from debtcoach.lessons.answers import (
+    AnswerCache,
+    Working,
+    cached_answer,
+    is_monte_carlo,
+    kept_answer,
+)
 from debtcoach.lessons.prose import join_lines, split_sections
 from debtcoach.lessons.schema import (
     STEP_TYPES,
+    Answer,
     CompareStep,
     DecisionStep,
     Lesson,
@@ -35,6 +42,7 @@ from debtcoach.lessons.schema import (
     WarningStep,
     policy_with,
 )
+from debtcoach.lessons.spread import Spread, spread_key, spread_of
 from debtcoach.sim.loader import parse_toml, scenario_from_dict
 from debtcoach.sim.results import SimResult
 from debtcoach.sim.run import Progress, simulate
@@ -56,6 +64,23 @@ class LoadedLesson:
     answers: dict[str, float] = field(default_factory=dict)  # step id → computed answer
     workings: dict[str, Working] = field(default_factory=dict)  # step id → how it is worked out
     runs: dict[str, SimResult] = field(default_factory=dict)  # scenario id → full run
+    # step id → an answer whose Monte Carlo run was left for later (``complete_answers``)
+    pending: dict[str, Answer] = field(default_factory=dict)
+    spreads: dict[str, Spread] = field(default_factory=dict)  # Monte Carlo scenario → spread
+    spreads_pending: set[str] = field(default_factory=set)  # left for ``complete_answers``
+
+    @property
+    def incomplete(self) -> bool:
+        """Whether Monte Carlo work was left for ``complete_answers``."""
+        return bool(self.pending or self.spreads_pending)
+
+
+@dataclass
+class Completed:
+    """What ``complete_answers`` worked out: step id → (answer, working); scenario → spread."""
+
+    answers: dict[str, tuple[float, Working]]
+    spreads: dict[str, Spread]
 
 
 def load_sources(root: Path) -> dict[str, Source]:
@@ -73,11 +98,13 @@ def lesson_folders(root: Path) -> list[Path]:
 
 def load_lesson(
     folder: Path, sources: dict[str, Source], progress: Progress | None = None,
-    cache: AnswerCache | None = None, namespace: str = "",
+    cache: AnswerCache | None = None, namespace: str = "", defer: bool = False,
 ) -> LoadedLesson:
     """One lesson, fully checked; raises InputErrors listing every problem found. ``progress``
     follows the long simulations behind computed answers (and may raise to stop them);
-    ``cache`` keeps those answers by scenario content (``namespace``: the engine's version)."""
+    ``cache`` keeps those answers by scenario content (``namespace``: the engine's version).
+    With ``defer``, answers that need a Monte Carlo run not in the cache are left in
+    ``pending`` for ``complete_answers`` (the app opens the lesson meanwhile)."""
     where = str(folder / "lesson.toml")
     data = parse_toml(read_text(folder / "lesson.toml", where), where)
     try:
@@ -102,7 +129,8 @@ def load_lesson(
             problem(path, code, **params)
 
     _check_steps(loaded, sources, step_problem if failed else problem, progress,
-                 (cache, namespace))
+                 (cache, namespace), defer)
+    _find_spreads(loaded, cache, namespace, defer)
     if problems:
         raise InputErrors(problems)
     return loaded
@@ -177,7 +205,7 @@ def _load_scenarios(
 
 def _check_steps(
     loaded: LoadedLesson, sources: dict[str, Source], problem: Any, progress: Progress | None,
-    cache: tuple[AnswerCache | None, str] = (None, ""),
+    cache: tuple[AnswerCache | None, str] = (None, ""), defer: bool = False,
 ) -> None:
     lesson = loaded.lesson
     seen: set[str] = set()
@@ -204,14 +232,14 @@ def _check_steps(
             for lang in LANGS:
                 if loaded.prose[lang] and section not in loaded.prose[lang]:
                     problem(f"{path}.{name}", "prose_section_missing", name=section, lang=lang)
-        _check_references(loaded, step, path, problem, progress, cache)
+        _check_references(loaded, step, path, problem, progress, cache, defer)
         if isinstance(step, PredictStep | QuizStep) and step.id in loaded.answers:
             _check_not_given_away(loaded, step, path, problem)
 
 
 def _check_references(
     loaded: LoadedLesson, step: Any, path: str, problem: Any, progress: Progress | None,
-    cache: tuple[AnswerCache | None, str],
+    cache: tuple[AnswerCache | None, str], defer: bool = False,
 ) -> None:
     offer = getattr(step, "offer", None)
     if offer is not None and offer not in loaded.offers:
@@ -235,6 +263,11 @@ def _check_references(
                 for error in input_errors(exc, prefix=f"{path}.choices[{number}].policy"):
                     problem(error.field, error.code, **error.params)
     answer = getattr(step, "answer", None)
+    if answer is not None and defer and is_monte_carlo(answer, loaded.scenarios):
+        kept = kept_answer(answer, loaded.scenarios, *cache)
+        if kept is None:
+            loaded.pending[step.id] = answer
+            return
     if answer is not None:
         _resolve_answer(loaded, step.id, answer, f"{path}.answer", problem, progress, cache)
 
@@ -257,6 +290,76 @@ def _resolve_answer(loaded: LoadedLesson, step_id: str, answer: Any, path: str,
         return
     loaded.answers[step_id] = value
     loaded.workings[step_id] = working
+
+
+def _find_spreads(loaded: LoadedLesson, cache: AnswerCache | None, namespace: str,
+                  defer: bool) -> None:
+    """Every Monte Carlo scenario's spread: kept from before, from a run already made, or
+    (``defer``) left for ``complete_answers``."""
+    for scenario_id, (scenario, paths, seed) in loaded.scenarios.items():
+        if paths <= 1:
+            continue
+        key = spread_key(scenario, paths, seed, namespace)
+        kept = None if cache is None else Spread.from_json(cache.get(key))
+        if kept is not None:
+            loaded.spreads[scenario_id] = kept
+        elif scenario_id in loaded.runs:
+            loaded.spreads[scenario_id] = spread_of(loaded.runs[scenario_id])
+            if cache is not None:
+                cache[key] = loaded.spreads[scenario_id].as_json()
+        elif defer:
+            loaded.spreads_pending.add(scenario_id)
+
+
+def complete_answers(loaded: LoadedLesson, progress: Progress | None = None,
+                     cache: AnswerCache | None = None, namespace: str = "") -> Completed:
+    """Work out what ``load_lesson(defer=True)`` left pending (Monte Carlo answers and
+    spreads), keeping it in ``cache``; ``progress`` hears the share done over all runs (and
+    may raise to stop). Returns it for ``settle`` without touching ``loaded`` (the caller may
+    be another thread). ``debtcoach lessons check`` loads without deferring, so these answers
+    were checked there."""
+    order = sorted({scenario_of(answer) for answer in loaded.pending.values()}
+                   | loaded.spreads_pending)
+    runs: dict[str, SimResult] = {}
+
+    def overall(scenario_id: str) -> Progress:
+        base = order.index(scenario_id)
+
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress(base * total + done, len(order) * total)
+        return report
+
+    answers = {step_id: cached_answer(answer, dict(loaded.offers), loaded.scenarios, runs,
+                                      overall(scenario_of(answer)), cache, namespace)
+               for step_id, answer in loaded.pending.items()}
+    spreads: dict[str, Spread] = {}
+    for scenario_id in sorted(loaded.spreads_pending):
+        scenario, paths, seed = loaded.scenarios[scenario_id]
+        if scenario_id not in runs:
+            runs[scenario_id] = simulate(scenario, paths=paths, seed=seed,
+                                         progress=overall(scenario_id))
+        spreads[scenario_id] = spread_of(runs[scenario_id])
+        if cache is not None:
+            cache[spread_key(scenario, paths, seed, namespace)] = spreads[scenario_id].as_json()
+    return Completed(answers, spreads)
+
+
+def settle(loaded: LoadedLesson, completed: Completed) -> None:
+    """Put what ``complete_answers`` worked out in place; its steps stop waiting."""
+    for step_id, (value, working) in completed.answers.items():
+        loaded.answers[step_id] = value
+        loaded.workings[step_id] = working
+        loaded.pending.pop(step_id, None)
+    loaded.spreads.update(completed.spreads)
+    loaded.spreads_pending -= set(completed.spreads)
+
+
+def scenario_of(answer: Answer) -> str:
+    """The scenario a simulated answer is about ("" for answers about offers)."""
+    at = getattr(answer, "debt_at", None) or getattr(answer, "costs_at", None) or getattr(
+        answer, "share_stacking", None)
+    return "" if at is None else str(at.scenario)
 
 
 def _check_not_given_away(loaded: LoadedLesson, step: PredictStep | QuizStep, path: str,

@@ -32,9 +32,17 @@ from debtcoach.lessons.schema import (
 from debtcoach.sim.results import STACKING, Engine, SimResult
 from debtcoach.sim.run import start
 from debtcoach.sim.scenario import Localized, Policy
-from debtcoach.sim.summary import CostLine, cost_line
+from debtcoach.sim.summary import CostLine, cost_line, scenario_need_fen
 
 S = TypeVar("S")
+
+
+class AnswerPending(Exception):
+    """The step's answer is still being worked out (its Monte Carlo run): try again later."""
+
+    def __init__(self, step_id: str) -> None:
+        super().__init__(step_id)
+        self.step_id = step_id
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,8 @@ class LessonPlayer:
     _policies: dict[str, Policy] = field(default_factory=dict)
     _active: str | None = None
     furthest: int = 0  # the furthest step reached: going back does not undo finishing
+    # step index → (scenario, months simulated) when the learner moved on from it
+    left_at: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._arrive()
@@ -106,6 +116,15 @@ class LessonPlayer:
         """The last step was reached and done, now or before (rereading keeps it finished)."""
         last = len(self.steps) - 1
         return self.furthest == last and (self.index < last or self.step_done())
+
+    def waiting(self) -> bool:
+        """Whether the current step's answer, or the spread of the Monte Carlo run it is
+        about, is still being worked out."""
+        from debtcoach.lessons.loader import scenario_of
+
+        answer = getattr(self.step, "answer", None)
+        return self.step.id in self.loaded.pending or (
+            answer is not None and scenario_of(answer) in self.loaded.spreads_pending)
 
     def step_done(self) -> bool:
         """Whether the learner may move on: scenarios must reach their pause, questions need an
@@ -138,6 +157,8 @@ class LessonPlayer:
         if not self.step_done() or self.index + 1 >= len(self.steps):
             return []
         self.log.append(("next",))
+        if self._active is not None and self.index not in self.left_at:
+            self.left_at[self.index] = (self._active, self._runs[self._active].months)
         before = len(self.banners)
         self.index += 1
         self._arrive()
@@ -172,6 +193,8 @@ class LessonPlayer:
             raise ValueError(f"quiz {step.id} is already answered")
         if step.kind == "multiple" and not choices:
             raise ValueError("nothing picked")
+        if step.kind == "numeric" and step.id in self.loaded.pending:
+            raise AnswerPending(step.id)
         self.log.append(("quiz", sorted(choices or ()), number))
         if step.kind == "numeric":
             expected = self.loaded.answers[step.id]
@@ -199,6 +222,8 @@ class LessonPlayer:
         if not isinstance(step, QuizStep) or step.id in self.quiz_results:
             return None
         self.log.append(("give_up",))
+        if step.id in self.loaded.pending:
+            raise AnswerPending(step.id)
         tries = self.tries.get(step.id, [])
         expected = self.loaded.answers.get(step.id)
         result = tries[-1] if tries else QuizResult(False, expected)
@@ -219,6 +244,8 @@ class LessonPlayer:
 
     def predict(self, typed: float) -> Reveal:
         step = self._expect(PredictStep)
+        if step.id in self.loaded.pending:
+            raise AnswerPending(step.id)
         self.log.append(("predict", typed))
         reveal = Reveal(from_typed(typed, step.unit), self.loaded.answers[step.id], step.tolerance)
         self.predictions[step.id] = reveal
@@ -257,14 +284,20 @@ class LessonPlayer:
     def offer_cost(self, offer_id: str) -> OfferCost:
         return cost_of(self.loaded.offers[offer_id])
 
-    def cost_line(self, scenario_id: str) -> CostLine:
-        """Interest, fees and penalties so far (paid and still owed) against the first need."""
+    def cost_line(self, scenario_id: str, month: int | None = None) -> CostLine:
+        """Interest, fees and penalties so far (paid and still owed) against the first need;
+        at the end of ``month`` (1-based) when given."""
         run = self._runs.get(scenario_id)
-        if run is None or run.result is None or run.months == 0:
-            need = sum(e.amount_fen for e in self.loaded.scenarios[scenario_id][0].events
-                       if e.falls_in(0))
-            return CostLine(need, 0, 0, 0)
-        return cost_line(run.result)
+        if run is None or run.result is None or run.months == 0 or month == 0:
+            return CostLine(scenario_need_fen(self.loaded.scenarios[scenario_id][0]), 0, 0, 0)
+        return cost_line(run.result, month)
+
+    def view(self) -> tuple[str | None, int | None]:
+        """The simulation the screens show and up to which month: on a step being reread, the
+        month it was at when the learner moved on (None: every month simulated so far)."""
+        if self.index < self.furthest and self.index in self.left_at:
+            return self.left_at[self.index]
+        return self._active, None
 
     def summary(self) -> CostLine:
         step = self._expect(SummaryStep)

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from debtcoach.sim.results import STATES, SimResult
+from debtcoach.sim.scenario import Scenario
 
 # The month record's numbers, in output order; money in fen in the arrays.
 MONEY = ("debt", "principal_received_outstanding", "cash_received", "paid", "principal_paid",
@@ -28,9 +29,14 @@ EVENTS_UP_TO_PATHS = 100  # --json lists events for runs this small
 
 def first_need_fen(result: SimResult) -> int:
     """The cash need that started it all: the events of the first month that has any."""
-    events = result.scenario.events
-    for month in range(result.months):
-        total = sum(e.amount_fen for e in events if e.falls_in(month))
+    return scenario_need_fen(result.scenario)
+
+
+def scenario_need_fen(scenario: Scenario) -> int:
+    """The events of the scenario's first month that has any (a need in month 2 is still the
+    first need while month 1 is shown), or 0 when it has none."""
+    for month in range(scenario.months):
+        total = sum(e.amount_fen for e in scenario.events if e.falls_in(month))
         if total:
             return total
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.sim.run import Progress
 
 
@@ -50,19 +50,35 @@ def scan(root: Path) -> list[LessonEntry]:
 
 
 def load(entry: LessonEntry, progress: Progress | None = None,
-         cache_file: Path | None = None) -> LoadedLesson:
+         cache_file: Path | None = None, defer: bool = False) -> LoadedLesson:
     """The full lesson, checked (runs its scenarios and computes its answers, some by Monte
     Carlo: call off the UI thread; ``progress`` follows those runs and may raise to stop).
-    Answers found in ``cache_file`` for the same scenario and engine are not run again."""
+    Answers found in ``cache_file`` for the same scenario and engine are not run again; with
+    ``defer``, Monte Carlo answers not found there are left for ``complete``."""
     from debtcoach.lessons.loader import load_lesson, load_sources
 
     cache = _read_cache(cache_file)
     known = set(cache)
     loaded = load_lesson(entry.folder, load_sources(entry.folder.parent), progress, cache,
-                         engine_fingerprint())
+                         engine_fingerprint(), defer=defer)
     if cache_file is not None and set(cache) != known:
         _write_cache(cache_file, cache)
     return loaded
+
+
+def complete(loaded: LoadedLesson, progress: Progress | None = None,
+             cache_file: Path | None = None) -> Completed:
+    """Work out the Monte Carlo answers and spreads ``load(defer=True)`` left pending, and keep
+    them in ``cache_file``; returns them (``settle`` puts them in place, on the UI thread)."""
+    from debtcoach.lessons.loader import Completed, complete_answers
+
+    if not loaded.incomplete:
+        return Completed({}, {})
+    cache = _read_cache(cache_file)  # read again: another window may have added to it
+    results = complete_answers(loaded, progress, cache, engine_fingerprint())
+    if cache_file is not None:
+        _write_cache(cache_file, cache)
+    return results
 
 
 def engine_fingerprint() -> str:

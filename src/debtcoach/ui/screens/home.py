@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.footer import CalmFooter
 from debtcoach.ui.widgets.self_check import SelfCheckEntries
 
 if TYPE_CHECKING:
@@ -38,11 +39,18 @@ class HomeScreen(Screen[None]):
             yield OptionList(id="lessons")
             yield SelfCheckEntries(id="self-check")
             yield Button(id="settings")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _: self.match_theme(), init=False)
+        self.match_theme()
         self.relabel()
         self.query_one("#lessons", OptionList).focus()
+
+    def match_theme(self) -> None:
+        """In `--plain` and the terminal's own colours (ansi themes): no decorative boxes, and
+        the focus shown by reversed text rather than by a colour the terminal may not show."""
+        self.set_class(self.coach.settings.plain or self.app.theme.startswith("ansi-"), "plain")
 
     def relabel(self) -> None:
         """Fill every text in the current language (also after `l`)."""

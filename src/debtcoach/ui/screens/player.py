@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.markup import escape
@@ -24,30 +25,30 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     Markdown,
-    ProgressBar,
     Static,
 )
 from textual.worker import get_current_worker
 
+from debtcoach.coach.quiz import from_typed
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import error_line, money, percent
 from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.store.paths import ANSWER_CACHE
-from debtcoach.ui.catalog import LessonEntry, load
+from debtcoach.ui.catalog import LessonEntry, complete, load
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.compare_table import compare_markup
+from debtcoach.ui.widgets.footer import CalmFooter
 from debtcoach.ui.widgets.number_input import NumberInput
 from debtcoach.ui.widgets.warning_figures import warning_figures
 from debtcoach.ui.widgets.wrapped_text import LessonMarkdown, WrappedText, WrappingButton
 
 if TYPE_CHECKING:
     from debtcoach.finance.offers import LoanOffer
-    from debtcoach.lessons.loader import LoadedLesson
+    from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
     from debtcoach.lessons.schema import PredictStep, QuizStep
     from debtcoach.ui.app import DebtCoachApp
@@ -102,6 +103,13 @@ class PlayerScreen(Screen[None]):
             super().__init__()
             self.loaded = loaded
 
+    class AnswersReady(Message):
+        """The Monte Carlo answers left for later are worked out."""
+
+        def __init__(self, results: Completed) -> None:
+            super().__init__()
+            self.results = results
+
     class LoadFailed(Message):
         def __init__(self, errors: list[InputError]) -> None:
             super().__init__()
@@ -120,6 +128,9 @@ class PlayerScreen(Screen[None]):
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
         self._keys_shown: tuple[bool | None, ...] = ()
+        self._loaded: LoadedLesson | None = None
+        self._percent = 0  # of the Monte Carlo answers worked out so far
+        self._held_guess: tuple[str, float] | None = None  # (step id, number) typed meanwhile
 
     @property
     def coach(self) -> DebtCoachApp:
@@ -131,7 +142,6 @@ class PlayerScreen(Screen[None]):
         yield Static(id="heading")
         with Vertical(id="loading"):
             yield Label(id="loading-label")
-            yield ProgressBar(id="loading-bar", show_eta=False)
         with Horizontal(id="body"):
             with VerticalScroll(id="step"):
                 yield LessonMarkdown(id="prose")
@@ -143,7 +153,7 @@ class PlayerScreen(Screen[None]):
                 yield Static(id="month")
         yield Static(id="cost")
         yield Static(id="banner")
-        yield Footer()
+        yield CalmFooter()
 
     def _chart(self) -> Static:
         from debtcoach.ui.widgets.debt_chart import DebtChart, TextDebtChart
@@ -162,21 +172,17 @@ class PlayerScreen(Screen[None]):
 
     # --- loading (off the UI thread: lessons run simulations, some Monte Carlo) -----------
 
+    @property
+    def _cache_file(self) -> Path:
+        return self.coach.store.path.parent / ANSWER_CACHE
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_lesson(self) -> None:
-        """Load off the UI thread; long simulations move the progress bar, Esc stops them."""
+        """Load off the UI thread; Monte Carlo answers not kept from an earlier opening are
+        left for ``complete_lesson``, so the lesson opens at once."""
         worker = get_current_worker()
-        bar = self.query_one("#loading-bar", ProgressBar)
-
-        def progress(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise LoadCancelled
-            self.app.call_from_thread(bar.update, total=total, progress=done)
-
         try:
-            loaded = load(self.entry, progress, self.coach.store.path.parent / ANSWER_CACHE)
-        except LoadCancelled:
-            return
+            loaded = load(self.entry, None, self._cache_file, defer=True)
         except InputError as error:
             self.post_message(self.LoadFailed([error]))
             return
@@ -186,22 +192,78 @@ class PlayerScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.Loaded(loaded))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compute")
+    def complete_lesson(self, loaded: LoadedLesson) -> None:
+        """The Monte Carlo answers, while the learner reads; Esc stops them."""
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise LoadCancelled
+            percent = done * 100 // max(total, 1)
+            if percent != self._percent:
+                self.app.call_from_thread(self._computing, percent)
+
+        try:
+            results = complete(loaded, progress, self._cache_file)
+        except LoadCancelled:
+            return
+        except InputError as error:
+            self.post_message(self.LoadFailed([error]))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.AnswersReady(results))
+
     @on(Loaded)
     async def start(self, message: Loaded) -> None:
         from debtcoach.lessons.loader import load_sources
-        from debtcoach.lessons.player import LessonPlayer
+        from debtcoach.lessons.player import AnswerPending, LessonPlayer
 
+        loaded = message.loaded
+        if self._loaded is None and loaded.incomplete:
+            self.complete_lesson(loaded)
+        self._loaded = loaded
         sources = load_sources(self.entry.folder.parent)
         self._sources = {key: (s.title, s.url) for key, s in sources.items()}
         saved = self.coach.store.load_progress(self.entry.id)
         try:
-            self.player = (LessonPlayer.replay(message.loaded, list(saved.log), self.today)
-                           if saved else LessonPlayer(message.loaded, today=self.today))
+            self.player = (LessonPlayer.replay(loaded, list(saved.log), self.today)
+                           if saved else LessonPlayer(loaded, today=self.today))
+        except AnswerPending:
+            # The saved place is past a question still being worked out: back there after.
+            self._computing(self._percent)
+            return
         except (ValueError, KeyError, IndexError, TypeError):
             # The lesson changed since it was saved: start it again rather than fail.
-            self.player = LessonPlayer(message.loaded, today=self.today)
+            self.player = LessonPlayer(loaded, today=self.today)
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
+        await self.show_step()
+
+    def _computing(self, percent: int) -> None:
+        """How far the Monte Carlo answers are: on the waiting step, or instead of the lesson
+        while the saved place waits for them."""
+        self._percent = percent
+        if self.player is None:
+            self.query_one("#loading-label", Label).update(
+                self.coach.t("player.computing_resume", percent=percent))
+        elif self.player.waiting():
+            self._set_text("feedback", self._feedback(self.player.step))
+
+    @on(AnswersReady)
+    async def answers_ready(self, message: AnswersReady) -> None:
+        from debtcoach.lessons.loader import settle
+
+        if self._loaded is None:
+            return
+        settle(self._loaded, message.results)
+        if self.player is None:
+            await self.start(self.Loaded(self._loaded))
+            return
+        held, self._held_guess = self._held_guess, None
+        if held is not None and held[0] == self.player.step.id:
+            await self._answer_number(held[1])
+            return
         await self.show_step()
 
     @on(LoadFailed)
@@ -209,7 +271,8 @@ class PlayerScreen(Screen[None]):
         lines = [error_line(e, self.coach.lang) for e in message.errors[:5]]
         self.query_one("#loading-label", Label).update(
             self.coach.t("player.load_failed") + "\n" + "\n".join(lines))
-        self.query_one("#loading-bar").display = False
+        self.query_one("#loading").display = True
+        self.query_one("#body").display = False
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -414,6 +477,9 @@ class PlayerScreen(Screen[None]):
 
         assert self.player is not None
         app, lang, player = self.coach, self.coach.lang, self.player
+        if (isinstance(step, PredictStep | QuizStep) and player.waiting()
+                and step.id not in player.predictions and step.id not in player.quiz_results):
+            return self._computing_text(step)
         if isinstance(step, QuizStep):
             return self._quiz_feedback(step)
         if isinstance(step, PredictStep) and step.id in player.predictions:
@@ -427,12 +493,43 @@ class PlayerScreen(Screen[None]):
             if said is not None:
                 lines.append(inline(said.text(lang)))
             lines.append(self._working(step))
-            return "\n".join(lines)
+            lines.append(self._spread(step))
+            return "\n".join(line for line in lines if line)
         if isinstance(step, DecisionStep) and step.id in player.decisions:
             choice = step.choices[player.decisions[step.id]]
             text = app.t("player.decided", choice=inline(choice.label.text(lang)))
             return text + ("\n" + inline(choice.feedback.text(lang)) if choice.feedback else "")
         return ""
+
+    def _computing_text(self, step: PredictStep | QuizStep) -> str:
+        from debtcoach.lessons.loader import scenario_of
+
+        assert self.player is not None and step.answer is not None
+        paths = self.player.loaded.scenarios[scenario_of(step.answer)][1]
+        lines = [self.coach.t("player.computing", paths=f"{paths:,}", percent=self._percent)]
+        if self._held_guess is not None and self._held_guess[0] == step.id:
+            lines.append(self.coach.t("player.computing_guess", guess=self._shown(
+                from_typed(self._held_guess[1], step.unit), step.unit)))
+        return "\n".join(lines)
+
+    def _spread(self, step: PredictStep) -> str:
+        """For an answer about a Monte Carlo run: the spread of its paths by month, and its
+        last month against the lesson's first such run."""
+        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.schema import PredictStep
+        from debtcoach.ui.widgets.spread_table import spread_text
+
+        assert self.player is not None
+        loaded = self.player.loaded
+        scenario = scenario_of(step.answer)
+        if scenario not in loaded.scenarios or loaded.scenarios[scenario][1] <= 1:
+            return ""
+        if scenario not in loaded.spreads:
+            return self._computing_text(step)
+        first = next(scenario_of(s.answer) for s in loaded.lesson.steps
+                     if isinstance(s, PredictStep) and scenario_of(s.answer) in loaded.spreads)
+        base = loaded.spreads[first] if first != scenario else None
+        return spread_text(loaded.spreads[scenario], self.coach.lang, self.coach.t, base)
 
     def _quiz_feedback(self, step: QuizStep) -> str:
         assert self.player is not None
@@ -542,19 +639,21 @@ class PlayerScreen(Screen[None]):
             self.set_focus(None)
 
     def show_simulation(self) -> None:
+        """The chart, the month and the cost line; on a step being reread, as they were then."""
         player = self.player
-        scenario = None if player is None else player.active_scenario
+        scenario, upto = (None, None) if player is None else player.view()
         if player is None or scenario is None:
             return
         app, lang = self.coach, self.coach.lang
         result = player.result(scenario)
-        line = player.cost_line(scenario)
-        debts = [] if result is None else [int(d) for d in result.metrics["debt"][0]]
+        line = player.cost_line(scenario, upto)
+        months = 0 if result is None else result.months if upto is None else upto
+        debts = [] if result is None else [int(d) for d in result.metrics["debt"][0][:months]]
         chart = self.query_one("#chart")
         chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
         chart.border_title = app.t("player.chart", need=money(line.need, lang))
-        self.query_one("#month", Static).update(self._month_table(result))
-        cost = self._cost_sentence(line) if result is not None and result.months else ""
+        self.query_one("#month", Static).update(self._month_table(result, months))
+        cost = self._cost_sentence(line) if months else ""
         self._set_text("cost", cost)
         _show(self.query_one("#cost"), bool(cost))
 
@@ -562,17 +661,18 @@ class PlayerScreen(Screen[None]):
         lang = self.coach.lang
         return cost_sentence(line, self.coach.t, lambda fen: money(fen, lang))
 
-    def _month_table(self, result: object) -> Table | str:
-        """The month's figures: what was borrowed and paid (and how much of it from pay), the
-        interest, fees and penalties charged, what is owed, to how many lenders, the state."""
+    def _month_table(self, result: object, months: int) -> Table | str:
+        """The figures of the ``months``-th month: what was borrowed and paid (and how much of
+        it from pay), the interest, fees and penalties charged, what is owed, to how many
+        lenders, the state."""
         from debtcoach.sim.results import STATES, SimResult
 
         app, lang = self.coach, self.coach.lang
-        if not isinstance(result, SimResult) or result.months == 0:
+        if not isinstance(result, SimResult) or months == 0:
             return app.t("player.no_month")
-        m, month = result.metrics, result.months - 1
+        m, month = result.metrics, months - 1
         table = Table(box=None, show_header=False, padding=(0, 1),
-                      title=app.t("player.month", month=result.months), title_justify="left")
+                      title=app.t("player.month", month=months), title_justify="left")
         table.add_column()
         table.add_column(justify="right")
         rows = [
@@ -778,6 +878,7 @@ class PlayerScreen(Screen[None]):
     def action_home(self) -> None:
         self._stop_playing()
         self.workers.cancel_group(self, "load")
+        self.workers.cancel_group(self, "compute")
         self.save_progress()
         self.app.pop_screen()
 
@@ -790,32 +891,45 @@ class PlayerScreen(Screen[None]):
     @on(Button.Pressed, "#submit")
     @on(Input.Submitted, "#number")
     async def submit(self) -> None:
-        from debtcoach.lessons.schema import PredictStep, QuizStep
+        from debtcoach.lessons.schema import QuizStep
 
         player = self.player
         if player is None:
             return
         step = player.step
+        if isinstance(step, QuizStep) and step.kind != "numeric":
+            picked = sorted(self.query_one("#choices", ChoiceList).picked)
+            if not picked:
+                self._set_text("feedback", self.coach.t("player.pick_one"))
+                return
+            result = player.answer_quiz(set(picked))
+            self.coach.store.record_answer(self.entry.id, step.id, "quiz", picked,
+                                           result.correct, result.expected)
+            await self._after([])
+            return
         number = self._typed_number()
+        if number is None:
+            return
+        if player.waiting():  # kept until the Monte Carlo answer is worked out
+            self._held_guess = (step.id, number)
+            self._set_text("feedback", self._feedback(step))
+            return
+        await self._answer_number(number)
+
+    async def _answer_number(self, number: float) -> None:
+        """A typed guess or numeric answer, graded and saved."""
+        from debtcoach.lessons.schema import PredictStep, QuizStep
+
+        assert self.player is not None
+        player, step = self.player, self.player.step
         store, lesson = self.coach.store, self.entry.id
         if isinstance(step, PredictStep):
-            if number is None:
-                return
             reveal = player.predict(number)
             store.record_answer(lesson, step.id, "predict", reveal.guess, None, reveal.actual)
         elif isinstance(step, QuizStep):
-            value: float | list[int]
-            if step.kind == "numeric":
-                if number is None:
-                    return
-                value, result = number, player.answer_quiz(number=number)
-            else:
-                picked = sorted(self.query_one("#choices", ChoiceList).picked)
-                if not picked:
-                    self._set_text("feedback", self.coach.t("player.pick_one"))
-                    return
-                value, result = picked, player.answer_quiz(set(picked))
-            store.record_answer(lesson, step.id, "quiz", value, result.correct, result.expected)
+            result = player.answer_quiz(number=number)
+            store.record_answer(lesson, step.id, "quiz", number, result.correct,
+                                result.expected)
         await self._after([])
 
     def _typed_number(self) -> float | None:
