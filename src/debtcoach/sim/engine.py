@@ -1075,7 +1075,10 @@ class NumpyEngine:
     # --- step 4: shortfall --------------------------------------------------------------------
 
     def _shortfall(self, day: int) -> None:
-        rows = np.flatnonzero(self.cash < 0)
+        short = self.cash < 0
+        if self.only_clear_borrowers:
+            short &= self.overdue_loans == 0
+        rows = np.flatnonzero(short)
         if rows.size:
             self._borrow(rows, -self.cash[rows], day, to_repay=False)
 
