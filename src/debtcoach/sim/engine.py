@@ -524,16 +524,18 @@ class DueCalendar:
 
     def __init__(self, last_day: int) -> None:
         self.last_day = last_day
-        self.days: dict[int, list[At]] = {}
+        self.days: dict[int, list[I32]] = {}
 
     def file(self, at: At, due: npt.NDArray[np.int32] | int) -> None:
+        """Entries are kept as int32, half the memory (loans number below 2**31: the memory
+        budget allows far fewer)."""
         if isinstance(due, int):
             if due < self.last_day:
-                self.days.setdefault(due, []).append(at)
+                self.days.setdefault(due, []).append(at.astype(np.int32))
             return
         for day in np.unique(due).tolist():
             if day < self.last_day:
-                self.days.setdefault(day, []).append(at[due == day])
+                self.days.setdefault(day, []).append(at[due == day].astype(np.int32))
 
     def take(self, day: int, next_due: npt.NDArray[np.int32]) -> At:
         """The loans falling due on ``day``, ascending."""
@@ -541,7 +543,7 @@ class DueCalendar:
         if not filed:
             return np.empty(0, dtype=np.intp)
         loans = np.concatenate(filed) if len(filed) > 1 else filed[0]
-        due: At = np.sort(loans[next_due[loans] == day])
+        due: At = np.sort(loans[next_due[loans] == day]).astype(np.intp)
         # A slot freed and lent again may be filed twice for one day (sorting beats np.unique).
         distinct: At = due[np.diff(due, prepend=-1) != 0]
         return distinct
@@ -1063,10 +1065,11 @@ class NumpyEngine:
         """Twice the loan slots for every path (a slot is storage, never a reason to refuse)."""
         old = self.slots
         check_memory(self.paths, self.scenario.months, 2 * old)
-        fresh = Loans(self.paths, old)
-        for name, values in vars(self.loans).items():
-            grown = np.concatenate([values.reshape(self.paths, old),
-                                    getattr(fresh, name).reshape(self.paths, old)], axis=1)
+        blank = Loans(1, 1)
+        for name, values in vars(self.loans).items():  # one field at a time: a lower peak
+            grown = np.empty((self.paths, 2 * old), dtype=values.dtype)
+            grown[:, :old] = values.reshape(self.paths, old)
+            grown[:, old:] = getattr(blank, name)[0]
             setattr(self.loans, name, grown.ravel())
         self.slots = 2 * old
         self.calendar.regrid(old, self.slots)
@@ -1075,7 +1078,10 @@ class NumpyEngine:
     # --- step 4: shortfall --------------------------------------------------------------------
 
     def _shortfall(self, day: int) -> None:
-        rows = np.flatnonzero(self.cash < 0)
+        short = self.cash < 0
+        if self.only_clear_borrowers:
+            short &= self.overdue_loans == 0
+        rows = np.flatnonzero(short)
         if rows.size:
             self._borrow(rows, -self.cash[rows], day, to_repay=False)
 
