@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from debtcoach.lessons.loader import LoadedLesson, load_lesson, load_sources
@@ -14,8 +15,10 @@ from debtcoach.lessons.schema import (
     QuizStep,
     ScenarioStep,
     SummaryStep,
+    policy_with,
 )
 from debtcoach.sim.results import STACKING
+from debtcoach.sim.run import start
 
 ROOT = Path(__file__).parents[1] / "data" / "lessons"
 TODAY = date(2026, 11, 23)
@@ -205,3 +208,55 @@ def test_replaying_the_log_resumes_at_the_exact_place(loaded: LoadedLesson) -> N
     a, b = resumed.result("spiral"), player.result("spiral")
     assert a is not None and b is not None
     assert (a.metrics["debt"] == b.metrics["debt"]).all()
+
+
+def branch_run(loaded: LoadedLesson, choice: int, decided_at: int) -> np.ndarray:
+    """The engine alone: the scenario to ``decided_at`` months, then ``choice``'s policy."""
+    step = next(s for s in loaded.lesson.steps if s.id == "choose")
+    assert isinstance(step, DecisionStep)
+    scenario, _, seed = loaded.scenarios["spiral"]
+    engine = start(scenario, paths=1, seed=seed, record_events=True)
+    engine.advance(decided_at)
+    engine.advance(0, policy=policy_with(scenario.policy, step.choices[choice].policy))
+    engine.advance(scenario.months - decided_at)
+    return engine.result().metrics["debt"][0]
+
+
+def test_another_choice_reruns_the_branch_and_keeps_the_first_answer(
+        loaded: LoadedLesson) -> None:
+    player = LessonPlayer(loaded, today=TODAY)
+    while not (player.index == len(player.steps) - 1 and player.step_done()):
+        step = player.step
+        if isinstance(step, PredictStep) and not player.step_done():
+            player.predict(1000)
+        elif isinstance(step, QuizStep) and not player.step_done():
+            player.give_up()
+        elif isinstance(step, DecisionStep) and not player.step_done():
+            player.decide(0)
+        player.next()  # a running scenario advances a month
+    assert player.finished
+    kept_answers = dict(player.quiz_results)
+    stayed = player.result("spiral")
+    assert stayed is not None
+    np.testing.assert_array_equal(stayed.metrics["debt"][0], branch_run(loaded, 0, 3))
+    while player.step.id != "choose":
+        player.back()
+
+    player.explore(1)
+    assert player.decisions["choose"] == 1 and player.first_decisions["choose"] == 0
+    assert player.explored == {"choose": [1]} and player.quiz_results == kept_answers
+    assert player.finished  # going back and trying another branch never unfinishes
+    player.next()
+    assert player.step.id == "rest" and not player.step_done()  # the branch runs again
+    while not player.step_done():
+        player.next()
+    other = player.result("spiral")
+    assert other is not None
+    np.testing.assert_array_equal(other.metrics["debt"][0], branch_run(loaded, 1, 3))
+    assert not np.array_equal(other.metrics["debt"][0], stayed.metrics["debt"][0])
+
+    resumed = LessonPlayer.replay(loaded, list(player.log), TODAY)
+    assert resumed.first_decisions == {"choose": 0} and resumed.decisions == {"choose": 1}
+    assert resumed.finished and resumed.step.id == "rest"
+    np.testing.assert_array_equal(resumed.result("spiral").metrics["debt"][0],
+                                  other.metrics["debt"][0])

@@ -4,6 +4,14 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "key.other": {"zh": "换个选择", "en": "Try another choice"},
+    "player.your_choice": {"zh": "{choice}　✓ 你的选择", "en": "{choice}  ✓ your choice"},
+    "player.exploring": {"zh": "现在看的是另一条路：{choice}", "en": "Now showing another branch: {choice}"},
+    "player.explore_hint": {
+        "zh": "想看看另一条路？选另一个选项，后面几步会按它重新演算；你的第一个选择仍算作你的答案。",
+        "en": "Curious about another branch? Pick another choice: the next steps re-run with it; "
+              "your first choice stays your answer.",
+    },
     "player.computing": {
         "zh": "⏳ 正在计算{paths}条路径…… {percent}%。可以先写下你的估计。",
         "en": "⏳ Computing the {paths} paths… {percent}%. You can type your guess meanwhile.",

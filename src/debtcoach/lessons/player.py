@@ -86,7 +86,9 @@ class LessonPlayer:
     quiz_results: dict[str, QuizResult] = field(default_factory=dict)  # final answers
     tries: dict[str, list[QuizResult]] = field(default_factory=dict)  # every try, in order
     predictions: dict[str, Reveal] = field(default_factory=dict)
-    decisions: dict[str, int] = field(default_factory=dict)
+    decisions: dict[str, int] = field(default_factory=dict)  # the branch being shown
+    first_decisions: dict[str, int] = field(default_factory=dict)  # the learner's answer
+    explored: dict[str, list[int]] = field(default_factory=dict)  # other tries, in order
     hints_shown: dict[str, int] = field(default_factory=dict)
     revealed: set[str] = field(default_factory=set)
     _runs: dict[str, _Run] = field(default_factory=dict)
@@ -256,11 +258,39 @@ class LessonPlayer:
         picked = step.choices[choice]
         self.log.append(("decide", choice))
         self.decisions[step.id] = choice
+        self.first_decisions.setdefault(step.id, choice)
         run = self.run(step.scenario)
         policy = policy_with(self._policy(step.scenario), picked.policy)
         run.engine.advance(0, policy=policy)
         self._policies[step.scenario] = policy
         return picked
+
+    def explore(self, choice: int) -> Choice:
+        """On a decision already taken: its scenario re-runs from that month with ``choice``
+        and the following steps show that branch. The first decision stays the learner's answer
+        and answers given later are kept; finishing is never undone."""
+        step = self._expect(DecisionStep)
+        if step.id not in self.decisions:
+            raise ValueError(f"decision {step.id} is not taken yet")
+        before = self._before_deciding(step.id)
+        fresh = LessonPlayer.replay(self.loaded, self.log[:before], self.today)
+        picked = fresh.decide(choice)
+        self.log.append(("explore", choice))
+        self.explored.setdefault(step.id, []).append(choice)
+        self.decisions[step.id] = choice
+        self._runs, self._policies, self._active = fresh._runs, fresh._policies, fresh._active
+        self.banners, self._armed = fresh.banners, fresh._armed
+        self.left_at = {i: at for i, at in self.left_at.items() if i < self.index}
+        return picked
+
+    def _before_deciding(self, step_id: str) -> int:
+        """Where in the log the first decision of ``step_id`` was taken."""
+        walker = LessonPlayer(self.loaded, today=self.today)
+        for position, action in enumerate(self.log):
+            if action[0] == "decide" and walker.step.id == step_id:
+                return position
+            walker._apply(action)
+        raise ValueError(f"decision {step_id} is not in the log")
 
     # --- what the screens show ------------------------------------------------------------
 
@@ -310,24 +340,30 @@ class LessonPlayer:
         """A player brought to the exact place ``log`` describes (saved progress)."""
         player = cls(loaded, today=today)
         for action in log:
-            kind, *args = action
-            if kind in ("next", "reveal"):
-                player.next()
-            elif kind == "back":
-                player.back()
-            elif kind == "month":
-                player.advance_month()
-            elif kind == "quiz":
-                player.answer_quiz(set(args[0]), args[1])
-            elif kind == "hint":
-                player.hint()
-            elif kind == "give_up":
-                player.give_up()
-            elif kind == "predict":
-                player.predict(args[0])
-            elif kind == "decide":
-                player.decide(args[0])
+            player._apply(action)
         return player
+
+    def _apply(self, action: tuple[Any, ...]) -> None:
+        """Repeat one saved action."""
+        kind, *args = action
+        if kind in ("next", "reveal"):
+            self.next()
+        elif kind == "back":
+            self.back()
+        elif kind == "month":
+            self.advance_month()
+        elif kind == "quiz":
+            self.answer_quiz(set(args[0]), args[1])
+        elif kind == "hint":
+            self.hint()
+        elif kind == "give_up":
+            self.give_up()
+        elif kind == "predict":
+            self.predict(args[0])
+        elif kind == "decide":
+            self.decide(args[0])
+        elif kind == "explore":
+            self.explore(args[0])
 
     # --- internals ------------------------------------------------------------------------
 

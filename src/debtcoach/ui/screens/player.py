@@ -70,6 +70,7 @@ class PlayerScreen(Screen[None]):
         Binding("p", "play", "Play", id="play"),
         Binding("w", "why", "Why", id="why"),
         Binding("i", "facts", "Numbers", id="facts"),
+        Binding("o", "other_choice", "Try another choice", id="other"),
         Binding("escape", "home", "Home", id="home"),
         # The step pane scrolls without Tab; between decision buttons the arrows move the focus.
         Binding("down", "scroll_step(1)", "Scroll", id="scroll", show=False),
@@ -120,7 +121,8 @@ class PlayerScreen(Screen[None]):
         self.entry = entry
         self.today = today or date.today()
         self.player: LessonPlayer | None = None
-        self._controls_for: tuple[str, bool] | None = None  # (step id, answered) on show
+        # (step id, answered, branch shown) on show: controls are rebuilt when one changes
+        self._controls_for: tuple[str, bool, int | None] | None = None
         self._prose_shown: str | None = None
         self._texts_shown: dict[str, str] = {}
         self._sources: dict[str, tuple[str, str]] = {}
@@ -496,9 +498,15 @@ class PlayerScreen(Screen[None]):
             lines.append(self._spread(step))
             return "\n".join(line for line in lines if line)
         if isinstance(step, DecisionStep) and step.id in player.decisions:
+            first = step.choices[player.first_decisions[step.id]]
             choice = step.choices[player.decisions[step.id]]
-            text = app.t("player.decided", choice=inline(choice.label.text(lang)))
-            return text + ("\n" + inline(choice.feedback.text(lang)) if choice.feedback else "")
+            lines = [app.t("player.decided", choice=inline(first.label.text(lang)))]
+            if choice is not first:
+                lines.append(app.t("player.exploring", choice=inline(choice.label.text(lang))))
+            if choice.feedback:
+                lines.append(inline(choice.feedback.text(lang)))
+            lines.append(app.t("player.explore_hint"))
+            return "\n".join(lines)
         return ""
 
     def _computing_text(self, step: PredictStep | QuizStep) -> str:
@@ -612,15 +620,18 @@ class PlayerScreen(Screen[None]):
 
         assert self.player is not None
         app, lang, player = self.coach, self.coach.lang, self.player
-        key = (player.step.id, player.step_done())
+        key = (player.step.id, player.step_done(), player.decisions.get(player.step.id))
         if key == self._controls_for:
             return
         self._controls_for = key
         controls = self.query_one("#controls", Vertical)
         await controls.remove_children()
         widgets: list[object] = []
-        if isinstance(step, DecisionStep) and step.id not in player.decisions:
-            widgets = [WrappingButton(c.label.text(lang), id=f"choice-{i}", classes="choice")
+        if isinstance(step, DecisionStep):  # once decided, another choice shows its branch
+            first = player.first_decisions.get(step.id)
+            widgets = [WrappingButton(app.t("player.your_choice", choice=c.label.text(lang))
+                                      if i == first else c.label.text(lang),
+                                      id=f"choice-{i}", classes="choice")
                        for i, c in enumerate(step.choices)]
         elif isinstance(step, PredictStep) and step.id not in player.predictions:
             widgets = [NumberInput(app.t(f"unit.{step.unit}"), id="number"),
@@ -812,6 +823,8 @@ class PlayerScreen(Screen[None]):
             return player.index > 0
         if action == "facts":
             return player.active_scenario is not None
+        if action == "other_choice":
+            return self._decision_to_revisit() is not None
         return True
 
     def action_scroll_step(self, lines: int) -> None:
@@ -882,10 +895,42 @@ class PlayerScreen(Screen[None]):
         self.save_progress()
         self.app.pop_screen()
 
+    def _decision_to_revisit(self) -> int | None:
+        """The index of a decision taken on this step or the step just before, if any."""
+        from debtcoach.lessons.schema import DecisionStep
+
+        player = self.player
+        if player is None:
+            return None
+        for index in (player.index, player.index - 1):
+            step = player.steps[index] if index >= 0 else None
+            if isinstance(step, DecisionStep) and step.id in player.decisions:
+                return index
+        return None
+
+    async def action_other_choice(self) -> None:
+        """Back to the decision just taken, its choices focused: another one shows its branch."""
+        player, index = self.player, self._decision_to_revisit()
+        if player is None or index is None:
+            return
+        if index < player.index:
+            player.back()
+            await self._after([])
+        others = [b for b in self.query(".choice").results(Button)
+                  if b.id != f"choice-{player.decisions[player.step.id]}"]
+        if others:
+            others[0].focus()
+
     @on(Button.Pressed, ".choice")
     async def choose(self, event: Button.Pressed) -> None:
         assert self.player is not None and event.button.id is not None
-        self.player.decide(int(event.button.id.removeprefix("choice-")))
+        player, choice = self.player, int(event.button.id.removeprefix("choice-"))
+        if player.step.id not in player.decisions:
+            player.decide(choice)
+        elif player.decisions[player.step.id] != choice:
+            player.explore(choice)
+        else:
+            return
         await self._after([])
 
     @on(Button.Pressed, "#submit")
