@@ -75,10 +75,10 @@ def typed(text: str) -> tuple[str, ...]:
 
 CASES = {
     "home": at_home,
-    "player-month-6": at_step("04-borrowing-to-repay", "to-month-6", months=6),
+    "player-month-5": at_step("04-borrowing-to-repay", "to-month-5", months=5),
     "quiz": at_step("04-borrowing-to-repay", "why-refused"),
     "warning": at_step("04-borrowing-to-repay", "stacking"),
-    "help": at_step("04-borrowing-to-repay", "to-month-6", months=6, keys=("question_mark",)),
+    "help": at_step("04-borrowing-to-repay", "to-month-5", months=5, keys=("question_mark",)),
 }
 
 # The states that used to fall below the fold at 80×24: each must be on screen.
