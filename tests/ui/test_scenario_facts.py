@@ -86,7 +86,7 @@ async def test_a_scenario_warning_states_its_month_and_figures_and_does_not_ling
     gone on the next step."""
     app = build(tmp_path, "en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await at_step("04-borrowing-to-repay", "to-month-6", months=6)(pilot)
+        await at_step("04-borrowing-to-repay", "to-month-5", months=5)(pilot)
         screen = _screen(pilot)
         assert screen.player is not None
         lenders = screen.player.result("spiral")
