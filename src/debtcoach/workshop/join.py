@@ -12,7 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, ProgressBar, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from debtcoach.errors import InputError
 from debtcoach.store.rooms import (
@@ -144,11 +144,3 @@ class RoomPlayerScreen(SteadyCursor, PlayerScreen):
             self.notify(self.coach.t("workshop.wait_for_facilitator"))
             return
         await super().action_next()
-
-    @on(PlayerScreen.StepShown)
-    def still_loading_bar(self) -> None:
-        """The lesson is on screen: the hidden loading bar stops its timer (an undetermined bar
-        redraws itself 15 times a second, shown or not)."""
-        bar = self.query_one("#loading-bar", ProgressBar)
-        if bar.percentage is None:
-            bar.update(total=1, progress=1)
