@@ -443,7 +443,7 @@ class PlayerScreen(Screen[None]):
                   advertised=percent(f.apr_advertised or 0, lang)),
             app.t("player.offer_other", effective=percent(f.apr_effective, lang),
                   simple=percent(f.apr_simple, lang)),
-            app.t("offer.schedule_hint", command=apr_command(offer)),
+            app.t("offer.schedule_hint", command=apr_command(offer, app.lang)),
         ]
         return "\n".join(lines)
 
@@ -993,19 +993,34 @@ class PlayerScreen(Screen[None]):
         return value
 
 
-_TIMING_WORD = {"upfront": "upfront", "once": "once", "per-period": "period",
-                "per-month": "month"}
+_TIMING_WORD = {"en": {"upfront": "upfront", "once": "once", "per-period": "period",
+                       "per-month": "month"},
+                "zh": {"upfront": "砍头", "once": "一次性", "per-period": "每期", "per-month": "每月"}}
+_UNIT_WORD = {"day": "天", "week": "周", "month": "月", "quarter": "季", "year": "年"}
+_REPAYMENT_WORD = {"bullet": "一次性还本付息", "equal-installment": "等额本息",
+                   "equal-principal": "等额本金", "interest-first": "先息后本", "flat-fee": "等本等费"}
 
 
-def apr_command(offer: LoanOffer) -> str:
-    """The `debtcoach apr` command that prints this offer's schedule and rates."""
+def apr_command(offer: LoanOffer, lang: str = "en") -> str:
+    """The `debtcoach apr` command that prints this offer's schedule and rates, its values
+    spelled in the learner's language (the command reads 12个月, 0.05%/天 and 等额本息 too)."""
+    from debtcoach.finance.periods import Unit
     from debtcoach.finance.rates import format_percent
 
-    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {offer.term}",
-             f"--rate {offer.rate}", f"--repayment {offer.repayment.value}"]
+    zh = lang == "zh" and offer.rate.period.count == 1
+    words = _TIMING_WORD["zh" if zh else "en"]
+    term = offer.term
+    if zh:
+        term_text = f"{term.count}{'天' if term.unit is Unit.DAY else '个月'}"
+        rate_text = f"{format_percent(offer.rate.value)}/{_UNIT_WORD[offer.rate.period.unit.value]}"
+        repayment = _REPAYMENT_WORD[offer.repayment.value]
+    else:
+        term_text, rate_text, repayment = str(term), str(offer.rate), offer.repayment.value
+    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {term_text}",
+             f"--rate {rate_text}", f"--repayment {repayment}"]
     for name, fee in offer.fees():
         value = format_percent(fee.share) if fee.share else f"{fee.fixed_fen / 100:g}"
-        parts.append(f"--{name.replace('_', '-')} {value}/{_TIMING_WORD[fee.timing.value]}")
+        parts.append(f"--{name.replace('_', '-')} {value}/{words[fee.timing.value]}")
     return " ".join(parts)
 
 
