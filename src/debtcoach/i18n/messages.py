@@ -430,6 +430,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.lang": {"zh": "语言", "en": "Language"},
     "settings.theme": {"zh": "主题", "en": "Theme"},
     "settings.animations": {"zh": "动画（自动播放月份）", "en": "Animations (play months)"},
+    "settings.on": {"zh": "开", "en": "On"},
+    "settings.off": {"zh": "关", "en": "Off"},
     "settings.file": {"zh": "进度文件", "en": "Progress file"},
     "settings.export": {"zh": "导出进度", "en": "Export progress"},
     "settings.import": {"zh": "导入进度", "en": "Import progress"},

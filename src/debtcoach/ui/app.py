@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 class DebtCoachApp(App[None]):
     TITLE = "debtcoach"
+    CSS_PATH = "plain.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -45,6 +46,7 @@ class DebtCoachApp(App[None]):
         self.lessons: list[LessonEntry] = scan(settings.lessons_dir)
         self.theme = settings.theme if settings.theme in THEMES else THEMES[0]
         self._match_no_color_filter()
+        self._match_plain()
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -99,6 +101,12 @@ class DebtCoachApp(App[None]):
 
     def watch_theme(self) -> None:
         self._match_no_color_filter()
+        self._match_plain()
+
+    def _match_plain(self) -> None:
+        """In `--plain` and the terminal's own colours (ansi themes) every screen drops its
+        decorative boxes and shows focus by reversed text, not by a colour (plain.tcss)."""
+        self.set_class(self.settings.plain or self.theme.startswith("ansi-"), "plain")
 
     def _match_no_color_filter(self) -> None:
         """Under NO_COLOR, Textual picks its colour filter from the theme the app starts with:

@@ -129,6 +129,8 @@ class PlayerScreen(Screen[None]):
         self._playing: Timer | None = None
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
+        # What the step pane keeps in view while its content is still being laid out.
+        self._news: tuple[str, bool] | None = None
         self._keys_shown: tuple[bool | None, ...] = ()
         self._loaded: LoadedLesson | None = None
         self._percent = 0  # of the Monte Carlo answers worked out so far
@@ -165,10 +167,9 @@ class PlayerScreen(Screen[None]):
         return cast(Static, DebtChart(id="chart"))
 
     def on_mount(self) -> None:
-        if self.coach.settings.plain:
-            self.add_class("plain")
         for hidden in ("#body", "#banner", "#cost"):
             self.query_one(hidden).display = False
+        self.watch(self.query_one("#step"), "virtual_size", self._keep_news_in_view, init=False)
         self.relabel()
         self.load_lesson()
 
@@ -326,19 +327,26 @@ class PlayerScreen(Screen[None]):
     def _scroll_to_news(self, step_id: str) -> None:
         """A new step starts at the top, or, when its question and controls would not fit
         under the prose, at the question; new feedback (a hint, a reveal, the answer) is
-        scrolled into view."""
+        scrolled into view, and kept there while the text around it is still being wrapped."""
         pane = self.query_one("#step", VerticalScroll)
         feedback = self._texts_shown.get("feedback", "")
         if self._scrolled_for != step_id:
             self._scrolled_for = step_id
+            self._news = None
             pane.scroll_home(animate=False, immediate=True)
             if self.query_one("#controls").children:
-                self.call_after_refresh(pane.scroll_to_widget, self.query_one("#detail"),
-                                        animate=False, top=True)
+                self._news = ("#detail", True)
         elif feedback and feedback != self._feedback_seen:
-            self.call_after_refresh(pane.scroll_to_widget, self.query_one("#feedback"),
-                                    animate=False)
+            self._news = ("#feedback", False)
         self._feedback_seen = feedback
+        if self._news is not None:
+            self.call_after_refresh(self._keep_news_in_view)
+
+    def _keep_news_in_view(self) -> None:
+        if self._news is not None:
+            target, top = self._news
+            self.query_one("#step", VerticalScroll).scroll_to_widget(
+                self.query_one(target), animate=False, top=top)
 
     def _set_text(self, widget_id: str, text: str) -> None:
         """Update a Static only when its text changed: every update lays the screen out again."""
@@ -995,10 +1003,12 @@ class PlayerScreen(Screen[None]):
 
 _TIMING_WORD = {"en": {"upfront": "upfront", "once": "once", "per-period": "period",
                        "per-month": "month"},
-                "zh": {"upfront": "砍头", "once": "一次性", "per-period": "每期", "per-month": "每月"}}
+                "zh": {"upfront": "砍头", "once": "一次性", "per-period": "每期",
+                       "per-month": "每月"}}
 _UNIT_WORD = {"day": "天", "week": "周", "month": "月", "quarter": "季", "year": "年"}
 _REPAYMENT_WORD = {"bullet": "一次性还本付息", "equal-installment": "等额本息",
-                   "equal-principal": "等额本金", "interest-first": "先息后本", "flat-fee": "等本等费"}
+                   "equal-principal": "等额本金", "interest-first": "先息后本",
+                   "flat-fee": "等本等费"}
 
 
 def apr_command(offer: LoanOffer, lang: str = "en") -> str:
