@@ -469,6 +469,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.reveal": {"zh": "揭晓", "en": "Reveal"},
     "player.answer": {"zh": "提交答案", "en": "Answer"},
     "player.chart": {"zh": "每月欠款（横线：急用 {need}）", "en": "Debt (line: {need} needed)"},
+    "player.chart_fan": {"zh": "{paths}条路径的欠款：中位数，点线为10%与90%",
+                         "en": "Debt of {paths} paths: median, dotted 10% and 90%"},
     "player.no_month": {"zh": "还没有开始模拟", "en": "The simulation has not started"},
     "player.month": {"zh": "第 {month} 个月", "en": "Month {month}"},
     "player.warning": {"zh": "警告", "en": "WARNING"},

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
     from debtcoach.lessons.schema import PredictStep, QuizStep
+    from debtcoach.lessons.spread import Spread
     from debtcoach.ui.app import DebtCoachApp
 
 PLAY_SECONDS = 0.6
@@ -547,6 +548,19 @@ class PlayerScreen(Screen[None]):
         base = loaded.spreads[first] if first != scenario else None
         return spread_text(loaded.spreads[scenario], self.coach.lang, self.coach.t, base)
 
+    def _spread_shown(self) -> Spread | None:
+        """The Monte Carlo spread the current step's revealed answer is about, if any."""
+        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.schema import PredictStep
+
+        player = self.player
+        if player is None:
+            return None
+        step = player.step
+        if not isinstance(step, PredictStep) or step.id not in player.predictions:
+            return None
+        return player.loaded.spreads.get(scenario_of(step.answer))
+
     def _quiz_feedback(self, step: QuizStep) -> str:
         assert self.player is not None
         app, lang, player = self.coach, self.coach.lang, self.player
@@ -669,8 +683,14 @@ class PlayerScreen(Screen[None]):
         months = 0 if result is None else result.months if upto is None else upto
         debts = [] if result is None else [int(d) for d in result.metrics["debt"][0][:months]]
         chart = self.query_one("#chart")
-        chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
-        chart.border_title = app.t("player.chart", need=money(line.need, lang))
+        spread = self._spread_shown()
+        if spread is None:
+            chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
+            chart.border_title = app.t("player.chart", need=money(line.need, lang))
+        else:  # an answer about many paths: their fan, not the one story
+            chart.show_fan(spread.debt_p10, spread.debt_p50,  # type: ignore[attr-defined]
+                           spread.debt_p90, line.need, lang)
+            chart.border_title = app.t("player.chart_fan", paths=f"{spread.paths:,}")
         self.query_one("#month", Static).update(self._month_table(result, months))
         cost = self._cost_sentence(line) if months else ""
         self._set_text("cost", cost)
