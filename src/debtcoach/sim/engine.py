@@ -828,18 +828,27 @@ class NumpyEngine:
         """The instalments that fell due on these loans (one per path): paid, rolled over or
         overdue; then the loans close if done."""
         loans = self.loans
+        lender = loans.lender[at]
         due = instalment.due
         paid = (due == 0) | (self.cash[rows] >= due)
-        self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid))
+        self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid), lender[paid])
         unpaid = np.flatnonzero(~paid)
+        # The balance falls by the principal of every instalment paid or gone overdue.
+        leaving: Mask | slice = slice(None)
         if self.policy.when_short is WhenShort.ROLLOVER:
-            unpaid = unpaid[~self._roll_over(rows[unpaid], at[unpaid], day,
-                                             instalment.where(unpaid))]
+            rolled = self._roll_over(rows[unpaid], at[unpaid], day, instalment.where(unpaid))
+            if rolled.any():
+                staying = np.zeros(at.size, dtype=bool)
+                staying[unpaid[rolled]] = True
+                leaving = ~staying
+                unpaid = unpaid[~rolled]
         elif self.policy.when_short is WhenShort.CUT_SPENDING:
             self._start_cutting(rows[unpaid], day)
-        self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid))
-        last = loans.k[at] == self.table.n[loans.lender[at]]
-        self._close_finished(rows, at, day, last)
+        self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid), lender[unpaid])
+        self._repay_principal(rows[leaving], at[leaving], instalment.principal[leaving],
+                              lender=lender[leaving])
+        last = loans.k[at] == self.table.n[lender]
+        self._close_finished(rows, at, day, last, lender)
         loans.next_due[at[last]] = NEVER  # nothing more falls due (closed or not)
 
     def _terms(self, at: At, offer: I32 | None = None) -> Terms:
@@ -879,11 +888,12 @@ class NumpyEngine:
         else:
             self.coming[rows] += change
 
-    def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment) -> None:
-        self._repay_principal(rows, at, paid.principal)
+    def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment,
+                        lender: I32) -> None:
+        """Pay the instalments from cash (the caller lowers the balances)."""
         self._pay(rows, principal=paid.principal, interest=paid.interest, fees=paid.fees)
         if self.events.enabled:
-            self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
+            self.events.add(REPAID, day, rows, paid.due, lender)
 
     def _roll_over(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> Mask:
         """Extend one-instalment loans whose lender allows it and whose borrower can pay the
@@ -912,39 +922,42 @@ class NumpyEngine:
         saving = self.scenario.borrower.monthly_expenses_fen - self._cut_expenses()
         self.events.add(CUT_SPENDING, day, starting, saving)
 
-    def _go_overdue(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> None:
+    def _go_overdue(self, rows: Rows, at: At, day: int, unpaid: Instalment,
+                    lender: I32) -> None:
+        """The instalments become overdue amounts (the caller lowers the balances)."""
         loans = self.loans
         starting = loans.overdue_since[at] == NOT_OVERDUE
         self._accrue_penalties(rows[~starting], at[~starting], day - 1)
         loans.od_principal[at] += unpaid.principal
         loans.od_interest[at] += unpaid.interest
         loans.od_fees[at] += unpaid.fees
-        self._repay_principal(rows, at, unpaid.principal)
         new = at[starting]
         loans.overdue_since[new] = day
         # The due date itself is not overdue: day 1 is the day after it.
-        loans.penalty_from[new] = day + 1 + self.table.grace[loans.lender[new]]
+        loans.penalty_from[new] = day + 1 + self.table.grace[lender[starting]]
         self.overdue_loans[rows[starting]] += 1
         loans.was_overdue[at] = True
         if self.events.enabled:
-            self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
+            self.events.add(WENT_OVERDUE, day, rows, unpaid.due, lender)
 
-    def _close_finished(self, rows: Rows, at: At, day: int, last: Mask | None = None) -> None:
+    def _close_finished(self, rows: Rows, at: At, day: int, last: Mask | None = None,
+                        lender: I32 | None = None) -> None:
         """Close loans with every instalment fallen due (``last``, if known), nothing left and
         nothing overdue (a loan has overdue amounts exactly while it is overdue: only
         instalments above 0 go overdue, and settlement clears a loan as its amounts reach 0)."""
         loans = self.loans
+        lender = loans.lender[at] if lender is None else lender
         if last is None:
-            last = loans.k[at] == self.table.n[loans.lender[at]]
+            last = loans.k[at] == self.table.n[lender]
         done = last & (loans.balance[at] == 0) & (loans.overdue_since[at] == NOT_OVERDUE)
-        self._close(rows[done], at[done], day)
+        self._close(rows[done], at[done], day, lenders=lender[done])
 
     def _close(self, rows: Rows, at: At, day: int, order: I64 | int = 0,
-               joined: bool = False) -> None:
+               joined: bool = False, lenders: I32 | None = None) -> None:
         """Free the slots (``joined``: a path may close several, after their payoffs); a loan
         never overdue grows its lender's line, once per loan."""
         loans = self.loans
-        lenders = loans.lender[at]
+        lenders = loans.lender[at] if lenders is None else lenders
         loans.open[at] = False
         loans.next_due[at] = NEVER
         if joined:
@@ -986,15 +999,16 @@ class NumpyEngine:
             later[first] = False
             rows, lenders, key = rows[later], lenders[later], key[later]
 
-    def _repay_principal(self, rows: Rows, at: At, principal: I64,
-                         repeated: bool = False) -> None:
+    def _repay_principal(self, rows: Rows, at: At, principal: I64, repeated: bool = False,
+                         lender: I32 | None = None) -> None:
         """The balance falls (paid, gone overdue or paid off; ``repeated``: a path may appear
-        more than once)."""
+        more than once; ``lender``: the loans' lenders, if gathered already)."""
         self.loans.balance[at] -= principal
+        lender = self.loans.lender[at] if lender is None else lender
         if repeated:
-            np.subtract.at(self.owed, (self.loans.lender[at], rows), principal)
+            np.subtract.at(self.owed, (lender, rows), principal)
         else:
-            self.owed[self.loans.lender[at], rows] -= principal
+            self.owed[lender, rows] -= principal
 
     # --- borrowing ----------------------------------------------------------------------------
 
