@@ -161,9 +161,10 @@ def test_contract_is_the_smallest_that_covers_the_need(terms: dict[str, Any], re
         offer = lender.offer(amount, repeat)
         return amount - offer.deducted_at_payout_fen() - offer.paid_at_payout_fen()
 
-    contract = smallest_contracts(fees, np.array([need]), np.array([cap]))
+    contract, charged = smallest_contracts(fees, np.array([need]), np.array([cap]))
     covering = next((amount for amount in range(1, cap + 1) if received(amount) >= need), cap)
     assert int(contract[0]) == covering
+    assert int(charged[0]) == covering - received(covering)
 
 
 @pytest.mark.parametrize("base", ["principal", "principal+interest", "all", "default"])

@@ -121,13 +121,37 @@ def _fits(*factors: int) -> bool:
     return math.prod(factors) < EXACT_LIMIT
 
 
-def in_turn(rows: Rows) -> list[Rows]:
-    """Split positions of sorted ``rows`` into turns: each path's first, then second, …"""
+def in_turn(rows: Rows, starts: Rows | None = None) -> list[Rows]:
+    """Split positions of sorted ``rows`` into turns: each path's first, then second, …
+    (``starts``: where each path's run begins, if known)."""
     if not rows.size:
         return []
-    starts = np.flatnonzero(np.diff(rows, prepend=-1))
+    if starts is None:
+        starts = np.flatnonzero(np.diff(rows, prepend=-1))
     rank = np.arange(rows.size) - np.repeat(starts, np.diff(starts, append=rows.size))
     return [np.flatnonzero(rank == turn) for turn in range(int(rank.max()) + 1)]
+
+
+class Segments:
+    """Sorted ``rows`` (paths, each as often as it has values) cut into one run per path, so
+    that per-path sums are exact int64 reductions over contiguous runs."""
+
+    def __init__(self, rows: Rows) -> None:
+        self.starts: Rows = np.flatnonzero(np.diff(rows, prepend=-1))
+        self.paths: Rows = rows[self.starts]
+
+    def sums(self, values: I64) -> I64:
+        """Σ values per path, for ``paths``."""
+        if not self.starts.size:
+            return np.zeros(0, dtype=np.int64)
+        total: I64 = np.add.reduceat(values, self.starts)
+        return total
+
+    def per_path(self, paths: int, values: I64) -> I64:
+        """Σ values for each of ``paths`` paths (0 for paths without values)."""
+        total = np.zeros(paths, dtype=np.int64)
+        total[self.paths] = self.sums(values)
+        return total
 
 
 @dataclass(frozen=True)
@@ -168,9 +192,9 @@ class FeeSum:
                    for _, _, num, den in self.terms)
 
 
-def smallest_contracts(fees: FeeSum, need: I64, available: I64) -> I64:
+def smallest_contracts(fees: FeeSum, need: I64, available: I64) -> tuple[I64, I64]:
     """For each need, the smallest contract P with P − fees(P) ≥ need, capped at the available
-    line (the line itself when no contract up to it pays out enough).
+    line (the line itself when no contract up to it pays out enough), and fees(P).
 
     P − fees(P) is not monotone (each share fee rounds on its own), but no contract below
     (need + fixed − slack) / (1 − share) can pay out enough, as each rounded share fee is at
@@ -178,17 +202,20 @@ def smallest_contracts(fees: FeeSum, need: I64, available: I64) -> I64:
     a time: usually no step, or one or two."""
     keep = 1 - fees.share
     if keep <= 0:
-        return available.copy()
+        return available.copy(), fees.on(available)
     lowest = (need + float(fees.fixed - fees.rounding_slack)) / float(keep)
     start = np.maximum(np.floor(lowest * (1 - 1e-12)).astype(np.int64) - 1, 1)
     contract: I64 = np.minimum(start, available)
-    stepping = np.flatnonzero((contract - fees.on(contract) < need) & (contract < available))
+    charged = fees.on(contract)
+    stepping = np.flatnonzero((contract - charged < need) & (contract < available))
     while stepping.size:
         contract[stepping] += 1
         trial = contract[stepping]
-        stepping = stepping[(trial - fees.on(trial) < need[stepping])
+        trial_fees = fees.on(trial)
+        charged[stepping] = trial_fees
+        stepping = stepping[(trial - trial_fees < need[stepping])
                             & (trial < available[stepping])]
-    return contract
+    return contract, charged
 
 
 def level_payments(factor: Fraction, contract: I64) -> I64:
@@ -300,13 +327,49 @@ class LenderRules:
         return rate / (1 - (1 + rate) ** -self.n)
 
 
+class OfferTable(NamedTuple):
+    """What every loan of one lender and kind (first or repeat) shares, indexed by offer."""
+
+    method: npt.NDArray[np.int8]
+    n: I32
+    period: I32
+    rate_num: I64
+    rate_den: I64
+    daily_num: I64
+    daily_den: I64
+    rank: I32
+
+
+class SameLate(NamedTuple):
+    """Late terms every lender has alike: penalty-base code, daily rate num / den, late fee."""
+
+    base: int
+    num: int
+    den: int
+    fee: int
+
+    @classmethod
+    def of(cls, lenders: list[Lender]) -> SameLate | None:
+        bases = tuple(PenaltyBase)
+        terms: set[SameLate | None] = set()
+        for lender in lenders:
+            late = lender.late
+            rate = None if late is None else late.penalty_rate.per(DAY).value
+            terms.add(None if late is None or rate is None else cls(
+                bases.index(late.penalty_base), rate.numerator, rate.denominator,
+                late.late_fee_fen))
+        return terms.pop() if len(terms) == 1 else None
+
+
 class LenderTable:
     """Per-lender values as arrays, looked up with a loan's lender index; rates and ranks are
-    indexed [lender, repeat]."""
+    indexed [lender, repeat], and by a loan's offer (2 × lender + repeat) in ``by_offer``."""
 
     def __init__(self, rules: list[LenderRules]) -> None:
         lenders = [rule.lender for rule in rules]
         self.method = np.array([rule.method for rule in rules], dtype=np.int8)
+        self.n = np.array([rule.n for rule in rules], dtype=np.int32)
+        self.period = np.array([rule.period_days for rule in rules], dtype=np.int32)
         self.rate_num = np.array([[rate.numerator for rate in rule.rates] for rule in rules],
                                  dtype=np.int64).reshape(len(rules), 2)
         self.rate_den = np.array([[rate.denominator for rate in rule.rates] for rule in rules],
@@ -347,6 +410,12 @@ class LenderTable:
         self.max_line = np.array([LINE_CEILING if lender.max_line_fen is None
                                   else min(lender.max_line_fen, LINE_CEILING)
                                   for lender in lenders], dtype=np.int64)
+        self.same_late = SameLate.of(lenders)
+        self.by_offer = OfferTable(
+            method=np.repeat(self.method, 2), n=np.repeat(self.n, 2),
+            period=np.repeat(self.period, 2), rate_num=self.rate_num.ravel(),
+            rate_den=self.rate_den.ravel(), daily_num=self.daily_num.ravel(),
+            daily_den=self.daily_den.ravel(), rank=self.rank.ravel())
 
     @staticmethod
     def _rate_ranks(rules: list[LenderRules]) -> I32:
@@ -358,21 +427,20 @@ class LenderTable:
 
 
 class Loans:
-    """The docs' per-loan state: one vector per field, loan ``path × slots + slot``."""
+    """The docs' per-loan state: one vector per field, loan ``path × slots + slot``. What a
+    loan shares with every loan of its lender and kind (first or repeat: rates, ``n``, period,
+    avalanche rank) is looked up by its ``offer`` in LenderTable, not stored per loan."""
 
     def __init__(self, paths: int, slots: int) -> None:
         size = paths * slots
         self.open = np.zeros(size, dtype=bool)
         self.lender = np.zeros(size, dtype=np.int32)
-        self.rank = np.zeros(size, dtype=np.int32)  # avalanche order: 0 is the highest rate
+        # 2 × lender + repeat: what its rates, instalments and period are, in LenderTable
+        self.offer = np.zeros(size, dtype=np.int32)
         self.contract = np.zeros(size, dtype=np.int64)
         self.balance = np.zeros(size, dtype=np.int64)
-        self.rate_num = np.zeros(size, dtype=np.int64)
-        self.rate_den = np.ones(size, dtype=np.int64)
-        self.n = np.ones(size, dtype=np.int32)
         self.k = np.zeros(size, dtype=np.int32)
         self.next_due = np.full(size, NEVER, dtype=np.int32)
-        self.period = np.ones(size, dtype=np.int32)
         self.level = np.zeros(size, dtype=np.int64)
         self.fees = np.zeros(size, dtype=np.int64)
         self.rollovers = np.zeros(size, dtype=np.int32)
@@ -384,15 +452,8 @@ class Loans:
         self.late_fee_charged = np.zeros(size, dtype=bool)
         self.penalty_from = np.zeros(size, dtype=np.int32)  # first day not yet charged
         self.gap = np.zeros(size, dtype=np.int64)  # contract − what the borrower received
-        self.daily_num = np.zeros(size, dtype=np.int64)  # rate per day if a daily product
-        self.daily_den = np.ones(size, dtype=np.int64)
         self.was_overdue = np.zeros(size, dtype=bool)
         self.next_amount = np.zeros(size, dtype=np.int64)  # next instalment, as scheduled
-
-    def overdue_total(self, at: At) -> I64:
-        total: I64 = (self.od_principal[at] + self.od_interest[at] + self.od_fees[at]
-                      + self.od_penalties[at])
-        return total
 
 
 LOAN_BYTES = sum(values.itemsize for values in vars(Loans(1, 1)).values())
@@ -607,12 +668,21 @@ class NumpyEngine:
         self.tracks_coming = any(rule.lender.max_debt_to_income is not None
                                  for rule in self.rules)
         self.coming = np.zeros(paths, dtype=np.int64)
+        # Σ next instalments ÷ income > limit, exactly: above ⌊limit × income⌋ in fen.
+        self.coming_ceiling = [
+            None if rule.lender.max_debt_to_income is None
+            else math.floor(exact(rule.lender.max_debt_to_income)
+                            * scenario.borrower.monthly_income_fen) for rule in self.rules]
         self.stacked = np.zeros(paths, dtype=bool)  # this month: borrowed to repay a loan
         self.multi_lent = np.zeros(paths, dtype=bool)  # this month: a need from several lenders
-        self.flows = np.zeros((len(FLOWS), paths), dtype=np.int64)
-        # Month-major, so a month's report is written in one contiguous row per metric.
-        self.metrics = {name: np.zeros((scenario.months, paths), dtype=np.int64)
-                        for name in FLOWS + LEVELS}
+        # Month-major. A month's flows are summed in place in its report, never copied
+        # (``flows`` views that month's block); levels are written at the month's end, one row
+        # per metric.
+        self.flow_months = np.zeros((scenario.months, len(FLOWS), paths), dtype=np.int64)
+        self.flows = self.flow_months[0]
+        self.metrics = {name: self.flow_months[:, index] for index, name in enumerate(FLOWS)}
+        self.metrics.update({name: np.zeros((scenario.months, paths), dtype=np.int64)
+                             for name in LEVELS})
         self.state = np.zeros((scenario.months, paths), dtype=np.int8)
         self.events = EventLog(record_events)
         self.only_clear_borrowers = not record_events and all(
@@ -732,48 +802,62 @@ class NumpyEngine:
         if not falling.size:
             return
         rows, slots = np.divmod(falling, self.slots)
-        terms = self._terms(falling)
+        offer = loans.offer[falling]
+        terms = self._terms(falling, offer)
         balance = loans.balance[falling]
         due = instalment(terms, loans.k[falling] + 1, balance)
         loans.k[falling] += 1
-        loans.next_due[falling] += loans.period[falling]
+        loans.next_due[falling] += self.table.by_offer.period[offer]
         self.calendar.file(falling, loans.next_due[falling])
-        np.add.at(self.flows[INTEREST_INCURRED], rows, due.interest)
-        np.add.at(self.flows[FEES_INCURRED], rows, due.fees)
+        daily = Segments(rows)
+        self.flows[INTEREST_INCURRED][daily.paths] += daily.sums(due.interest)
+        self.flows[FEES_INCURRED][daily.paths] += daily.sums(due.fees)
         if self.tracks_coming:
             self._schedule_next(rows, falling, balance - due.principal, terms, repeated=True)
         if self.policy.when_short is WhenShort.STACK:
-            total = np.zeros(self.paths, dtype=np.int64)
-            np.add.at(total, rows, due.due)
-            short = np.flatnonzero((total > 0) & (self.cash < total))
+            total = daily.sums(due.due)
+            cash = self.cash[daily.paths]
+            short = np.flatnonzero((total > 0) & (cash < total))
             if short.size:
-                self._borrow(short, total[short] - self.cash[short], day, to_repay=True)
+                self._borrow(daily.paths[short], total[short] - cash[short], day, to_repay=True)
             falling = rows * self.slots + slots  # the slots may have grown
-        for turn in in_turn(rows):
+        for turn in in_turn(rows, daily.starts):
             self._meet_due(rows[turn], falling[turn], day, due.where(turn))
 
     def _meet_due(self, rows: Rows, at: At, day: int, instalment: Instalment) -> None:
         """The instalments that fell due on these loans (one per path): paid, rolled over or
         overdue; then the loans close if done."""
         loans = self.loans
+        lender = loans.lender[at]
         due = instalment.due
         paid = (due == 0) | (self.cash[rows] >= due)
-        self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid))
+        self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid), lender[paid])
         unpaid = np.flatnonzero(~paid)
+        # The balance falls by the principal of every instalment paid or gone overdue.
+        leaving: Mask | slice = slice(None)
         if self.policy.when_short is WhenShort.ROLLOVER:
-            unpaid = unpaid[~self._roll_over(rows[unpaid], at[unpaid], day,
-                                             instalment.where(unpaid))]
+            rolled = self._roll_over(rows[unpaid], at[unpaid], day, instalment.where(unpaid))
+            if rolled.any():
+                staying = np.zeros(at.size, dtype=bool)
+                staying[unpaid[rolled]] = True
+                leaving = ~staying
+                unpaid = unpaid[~rolled]
         elif self.policy.when_short is WhenShort.CUT_SPENDING:
             self._start_cutting(rows[unpaid], day)
-        self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid))
-        self._close_finished(rows, at, day)
-        ended = at[loans.open[at] & (loans.k[at] == loans.n[at])]
-        loans.next_due[ended] = NEVER
+        self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid), lender[unpaid])
+        self._repay_principal(rows[leaving], at[leaving], instalment.principal[leaving],
+                              lender=lender[leaving])
+        last = loans.k[at] == self.table.n[lender]
+        self._close_finished(rows, at, day, last, lender)
+        loans.next_due[at[last]] = NEVER  # nothing more falls due (closed or not)
 
-    def _terms(self, at: At) -> Terms:
-        loans = self.loans
-        return Terms(self.table.method[loans.lender[at]], loans.n[at], loans.contract[at],
-                     loans.rate_num[at], loans.rate_den[at], loans.level[at], loans.fees[at])
+    def _terms(self, at: At, offer: I32 | None = None) -> Terms:
+        """The terms of the loans at ``at`` (``offer``: their offers, if gathered already)."""
+        loans, by_offer = self.loans, self.table.by_offer
+        offer = loans.offer[at] if offer is None else offer
+        return Terms(by_offer.method[offer], by_offer.n[offer], loans.contract[at],
+                     by_offer.rate_num[offer], by_offer.rate_den[offer], loans.level[at],
+                     loans.fees[at])
 
     def _instalment(self, at: At, number: I32, balance: I64 | None = None) -> Instalment:
         """Instalment ``number`` of the loans at ``at`` (with ``balance`` before it, their
@@ -804,11 +888,12 @@ class NumpyEngine:
         else:
             self.coming[rows] += change
 
-    def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment) -> None:
-        self._repay_principal(rows, at, paid.principal)
+    def _pay_instalment(self, rows: Rows, at: At, day: int, paid: Instalment,
+                        lender: I32) -> None:
+        """Pay the instalments from cash (the caller lowers the balances)."""
         self._pay(rows, principal=paid.principal, interest=paid.interest, fees=paid.fees)
         if self.events.enabled:
-            self.events.add(REPAID, day, rows, paid.due, self.loans.lender[at])
+            self.events.add(REPAID, day, rows, paid.due, lender)
 
     def _roll_over(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> Mask:
         """Extend one-instalment loans whose lender allows it and whose borrower can pay the
@@ -820,7 +905,7 @@ class NumpyEngine:
         extension = unpaid.interest + unpaid.fees + fee
         rolled: Mask = (table.can_roll[lender]
                         & (loans.rollovers[at] < table.max_rollovers[lender])
-                        & (loans.n[at] == 1) & (self.cash[rows] >= extension))
+                        & (table.n[lender] == 1) & (self.cash[rows] >= extension))
         paths = rows[rolled]
         self._pay(paths, interest=unpaid.interest[rolled], fees=unpaid.fees[rolled] + fee[rolled])
         self._add(FEES_INCURRED, paths, fee[rolled])
@@ -837,38 +922,42 @@ class NumpyEngine:
         saving = self.scenario.borrower.monthly_expenses_fen - self._cut_expenses()
         self.events.add(CUT_SPENDING, day, starting, saving)
 
-    def _go_overdue(self, rows: Rows, at: At, day: int, unpaid: Instalment) -> None:
+    def _go_overdue(self, rows: Rows, at: At, day: int, unpaid: Instalment,
+                    lender: I32) -> None:
+        """The instalments become overdue amounts (the caller lowers the balances)."""
         loans = self.loans
         starting = loans.overdue_since[at] == NOT_OVERDUE
         self._accrue_penalties(rows[~starting], at[~starting], day - 1)
         loans.od_principal[at] += unpaid.principal
         loans.od_interest[at] += unpaid.interest
         loans.od_fees[at] += unpaid.fees
-        self._repay_principal(rows, at, unpaid.principal)
         new = at[starting]
         loans.overdue_since[new] = day
         # The due date itself is not overdue: day 1 is the day after it.
-        loans.penalty_from[new] = day + 1 + self.table.grace[loans.lender[new]]
+        loans.penalty_from[new] = day + 1 + self.table.grace[lender[starting]]
         self.overdue_loans[rows[starting]] += 1
         loans.was_overdue[at] = True
         if self.events.enabled:
-            self.events.add(WENT_OVERDUE, day, rows, unpaid.due, loans.lender[at])
+            self.events.add(WENT_OVERDUE, day, rows, unpaid.due, lender)
 
-    def _close_finished(self, rows: Rows, at: At, day: int) -> None:
-        """Close loans with every instalment fallen due, nothing left and nothing overdue (a
-        loan has overdue amounts exactly while it is overdue: only instalments above 0 go
-        overdue, and settlement clears a loan as its amounts reach 0)."""
+    def _close_finished(self, rows: Rows, at: At, day: int, last: Mask | None = None,
+                        lender: I32 | None = None) -> None:
+        """Close loans with every instalment fallen due (``last``, if known), nothing left and
+        nothing overdue (a loan has overdue amounts exactly while it is overdue: only
+        instalments above 0 go overdue, and settlement clears a loan as its amounts reach 0)."""
         loans = self.loans
-        done = ((loans.k[at] == loans.n[at]) & (loans.balance[at] == 0)
-                & (loans.overdue_since[at] == NOT_OVERDUE))
-        self._close(rows[done], at[done], day)
+        lender = loans.lender[at] if lender is None else lender
+        if last is None:
+            last = loans.k[at] == self.table.n[lender]
+        done = last & (loans.balance[at] == 0) & (loans.overdue_since[at] == NOT_OVERDUE)
+        self._close(rows[done], at[done], day, lenders=lender[done])
 
     def _close(self, rows: Rows, at: At, day: int, order: I64 | int = 0,
-               joined: bool = False) -> None:
+               joined: bool = False, lenders: I32 | None = None) -> None:
         """Free the slots (``joined``: a path may close several, after their payoffs); a loan
         never overdue grows its lender's line, once per loan."""
         loans = self.loans
-        lenders = loans.lender[at]
+        lenders = loans.lender[at] if lenders is None else lenders
         loans.open[at] = False
         loans.next_due[at] = NEVER
         if joined:
@@ -910,15 +999,16 @@ class NumpyEngine:
             later[first] = False
             rows, lenders, key = rows[later], lenders[later], key[later]
 
-    def _repay_principal(self, rows: Rows, at: At, principal: I64,
-                         repeated: bool = False) -> None:
+    def _repay_principal(self, rows: Rows, at: At, principal: I64, repeated: bool = False,
+                         lender: I32 | None = None) -> None:
         """The balance falls (paid, gone overdue or paid off; ``repeated``: a path may appear
-        more than once)."""
+        more than once; ``lender``: the loans' lenders, if gathered already)."""
         self.loans.balance[at] -= principal
+        lender = self.loans.lender[at] if lender is None else lender
         if repeated:
-            np.subtract.at(self.owed, (self.loans.lender[at], rows), principal)
+            np.subtract.at(self.owed, (lender, rows), principal)
         else:
-            self.owed[self.loans.lender[at], rows] -= principal
+            self.owed[lender, rows] -= principal
 
     # --- borrowing ----------------------------------------------------------------------------
 
@@ -953,7 +1043,8 @@ class NumpyEngine:
     def _try_lender(self, index: int, rows: Rows, need: I64, day: int) -> I64:
         """One lender's answer to each path: refused (logged), skipped, or a loan; returns
         what each path received."""
-        reason = self._refusal(index, rows)
+        available = self.line[index][rows] - self.owed[index][rows]
+        reason = self._refusal(index, rows, available)
         refused = reason != APPROVED
         if self.events.enabled:
             self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
@@ -961,16 +1052,17 @@ class NumpyEngine:
         approved = np.flatnonzero(~refused)
         if not approved.size:
             return received
-        available = self.line[index][rows[approved]] - self.owed[index][rows[approved]]
-        contract = smallest_contracts(self.rules[index].payout_fees, need[approved], available)
-        payout = contract - self.rules[index].payout_fees.on(contract)
+        contract, fees = smallest_contracts(self.rules[index].payout_fees, need[approved],
+                                            available[approved])
+        payout = contract - fees
         lending = payout > 0
         received[approved[lending]] = payout[lending]
-        self._lend(index, rows[approved[lending]], contract[lending], day)
+        self._lend(index, rows[approved[lending]], contract[lending], fees[lending], day)
         return received
 
-    def _refusal(self, index: int, rows: Rows) -> I64:
-        """The first reason this lender refuses each path, or APPROVED."""
+    def _refusal(self, index: int, rows: Rows, available: I64) -> I64:
+        """The first reason this lender refuses each path (``available``: its line not used),
+        or APPROVED."""
         lender = self.rules[index].lender
         reason = np.full(rows.size, APPROVED, dtype=np.int64)
 
@@ -979,17 +1071,16 @@ class NumpyEngine:
             if pending.size:
                 reason[pending[check(pending)]] = code
 
-        if lender.refuse_when_overdue:
+        if lender.refuse_when_overdue and self.events.enabled:
+            # Unlogged, such a lender is only asked by paths without overdue loans (_borrow).
             refuse(ANY_OVERDUE, lambda at: self.overdue_loans[rows[at]] > 0)
         if lender.max_lenders is not None:
             limit = lender.max_lenders
             refuse(TOO_MANY_LENDERS, lambda at: self._other_lenders(rows[at], index) >= limit)
-        if lender.max_debt_to_income is not None:
-            # Σ next instalments ÷ income > limit, exactly: above ⌊limit × income⌋ in fen.
-            ceiling = math.floor(exact(lender.max_debt_to_income)
-                                 * self.scenario.borrower.monthly_income_fen)
+        ceiling = self.coming_ceiling[index]
+        if ceiling is not None:
             refuse(DEBT_TO_INCOME, lambda at: self.coming[rows[at]] > ceiling)
-        refuse(LINE_USED, lambda at: self.line[index][rows[at]] - self.owed[index][rows[at]] <= 0)
+        refuse(LINE_USED, lambda at: available[at] <= 0)
         return reason
 
     def _other_lenders(self, rows: Rows, index: int) -> I64:
@@ -997,8 +1088,10 @@ class NumpyEngine:
         others: I64 = lending.sum(axis=0) - lending[index]
         return others
 
-    def _lend(self, index: int, rows: Rows, contract: I64, day: int) -> None:
-        """Make the loans: fill each path's first free slot and pay out."""
+    def _lend(self, index: int, rows: Rows, contract: I64, fees_at_payout: I64,
+              day: int) -> None:
+        """Make the loans: fill each path's first free slot and pay out (``fees_at_payout``:
+        deducted or paid at payout, ``payout_fees`` on the contracts)."""
         if not rows.size:
             return
         if (self.open_loans[rows] >= self.slots).any():
@@ -1011,19 +1104,13 @@ class NumpyEngine:
         at = rows * self.slots + np.argmin(self._rows_of(loans.open, rows), axis=1)
         loans.open[at] = True
         loans.lender[at] = index
-        loans.rank[at] = table.rank[index, repeat]
+        loans.offer[at] = 2 * index + repeat
         loans.contract[at] = contract
         loans.balance[at] = contract
         num, den = table.rate_num[index, repeat], table.rate_den[index, repeat]
-        loans.rate_num[at] = num
-        loans.rate_den[at] = den
-        loans.daily_num[at] = table.daily_num[index, repeat]
-        loans.daily_den[at] = table.daily_den[index, repeat]
-        loans.n[at] = rule.n
         loans.k[at] = 0
         loans.next_due[at] = day + rule.period_days
         self.calendar.file(at, day + rule.period_days)
-        loans.period[at] = rule.period_days
         level = np.zeros(rows.size, dtype=np.int64)
         if rule.method == EQUAL_INSTALLMENT:
             factors = self.level_factors[index]
@@ -1048,7 +1135,8 @@ class NumpyEngine:
         self.owed[index][rows] += contract
         self.loans_with[index][rows] += 1
         self.open_loans[rows] += 1
-        deducted, at_payout = rule.deducted.on(contract), rule.at_payout.on(contract)
+        deducted = rule.deducted.on(contract)
+        at_payout = fees_at_payout - deducted
         loans.gap[at] = deducted + at_payout
         self.cash[rows] += contract - deducted - at_payout
         self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + contract - deducted - at_payout,
@@ -1102,19 +1190,25 @@ class NumpyEngine:
         """Pay penalties, fees, interest, then principal, as far as cash goes."""
         loans = self.loans
         self._accrue_penalties(rows, at, day - 1)
+        cash = self.cash[rows]
         settled = np.zeros(rows.size, dtype=np.int64)
+        still_overdue = np.zeros(rows.size, dtype=np.int64)
         for flow, bucket in ((PENALTIES, loans.od_penalties), (FEES, loans.od_fees),
                              (INTEREST, loans.od_interest), (PRINCIPAL, loans.od_principal)):
-            amount = np.minimum(self.cash[rows], bucket[at])
-            bucket[at] -= amount
-            self.cash[rows] -= amount
+            overdue = bucket[at]
+            amount = np.minimum(cash, overdue)
+            overdue -= amount
+            bucket[at] = overdue
+            still_overdue += overdue
+            cash -= amount
             settled += amount
             self._add(flow, rows, amount)
+        self.cash[rows] = cash
         self._add(PAID, rows, settled)
         self._from_loans(rows, settled)
         if self.events.enabled:
             self.events.add(REPAID, day, rows, settled, loans.lender[at])
-        cleared = loans.overdue_total(at) == 0
+        cleared = still_overdue == 0
         loans.overdue_since[at[cleared]] = NOT_OVERDUE
         loans.late_fee_charged[at[cleared]] = False
         self.overdue_loans[rows[cleared]] -= 1
@@ -1136,7 +1230,7 @@ class NumpyEngine:
                               self._payoff_interest(grid, day, next_one.interest), next_one.fees)
         payoff = loans.balance[grid] + next_one.interest + next_one.fees
         if self.policy.extra_payments is ExtraPayments.AVALANCHE:
-            key = loans.rank[grid].astype(np.int64)
+            key = self.table.by_offer.rank[loans.offer[grid]].astype(np.int64)
         else:
             key = payoff.copy()
         key[~candidate] = np.iinfo(np.int64).max
@@ -1155,18 +1249,20 @@ class NumpyEngine:
         for a daily-interest product the interest to that day (at least one day), on the
         contract for bullet and interest-first loans (a bullet's since payout) and on the
         balance otherwise."""
-        loans = self.loans
-        method = self.table.method[loans.lender[at]]
-        to_date = (loans.daily_num[at] > 0) & (method != FLAT_FEE)
+        loans, by_offer = self.loans, self.table.by_offer
+        offer = loans.offer[at]
+        method = by_offer.method[offer]
+        daily_num = by_offer.daily_num[offer]
+        to_date = (daily_num > 0) & (method != FLAT_FEE)
         if not to_date.any():
             return scheduled
         bullet = method == BULLET
-        span = np.where(bullet, loans.n[at] - loans.k[at], 1).astype(np.int64)
-        start = loans.next_due[at].astype(np.int64) - loans.period[at] * span
+        span = np.where(bullet, by_offer.n[offer] - loans.k[at], 1).astype(np.int64)
+        start = loans.next_due[at].astype(np.int64) - by_offer.period[offer] * span
         days = np.maximum(1, day - start)
         basis = np.where(bullet | (method == INTEREST_FIRST), loans.contract[at],
                          loans.balance[at])
-        interest = times_ratio(basis, loans.daily_num[at] * days, loans.daily_den[at])
+        interest = times_ratio(basis, daily_num * days, by_offer.daily_den[offer])
         return np.where(to_date, interest, scheduled)
 
     def _pay_off(self, rows: Rows, at: At, position: Rows, day: int,
@@ -1189,36 +1285,63 @@ class NumpyEngine:
 
     # --- step 7: penalties --------------------------------------------------------------------
 
-    def _accrue_penalties(self, rows: Rows, at: At, through: int) -> None:
+    def _accrue_penalties(self, rows: Rows, at: At, through: int,
+                          distinct: bool = True) -> None:
         """Charge the overdue loans at ``at`` every penalty up to day ``through`` not charged
         yet: the late fee once per spell on the first day past grace, and each day
-        round((od_principal + od_interest + od_fees) × daily rate).
+        round(base × daily rate). ``distinct``: each path has one loan here at most.
 
         That base changes only when an instalment goes overdue or is settled, and this runs
         just before either (and at each month's end), so every day in between costs the same:
         step 7 of docs/engine.md, to the fen, without touching every overdue loan every day."""
-        loans, table = self.loans, self.table
-        lender = loans.lender[at]
-        days = through - loans.penalty_from[at] + 1
-        charging = (days > 0) & table.has_late[lender]
-        if not charging.any():
+        if not at.size:
             return
-        rows, at, lender, days = rows[charging], at[charging], lender[charging], days[charging]
-        kind = table.penalty_base[lender]
-        base = loans.od_principal[at] + np.where(kind >= COMPOUNDING - 1, loans.od_interest[at], 0)
-        fee = np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
-        num, den = table.penalty_num[lender], table.penalty_den[lender]
-        penalty = days * times_ratio(base, num, den) + fee
-        compounding = np.flatnonzero(kind == COMPOUNDING)
-        if compounding.size:
-            penalty[compounding] = self._compound(
-                base[compounding] + loans.od_fees[at[compounding]]
-                + loans.od_penalties[at[compounding]], days[compounding], fee[compounding],
-                num[compounding], den[compounding])
+        loans, table = self.loans, self.table
+        days = through - loans.penalty_from[at] + 1
+        late = table.same_late
+        if late is None:
+            lender = loans.lender[at]
+            charging = (days > 0) & table.has_late[lender]
+        else:
+            charging = days > 0
+        if not charging.all():
+            if not charging.any():
+                return
+            rows, at, days = rows[charging], at[charging], days[charging]
+            if late is None:
+                lender = lender[charging]
+        if late is None:
+            kind = table.penalty_base[lender]
+            base = loans.od_principal[at] + np.where(kind >= COMPOUNDING - 1,
+                                                     loans.od_interest[at], 0)
+            fee = np.where(loans.late_fee_charged[at], 0, table.late_fee[lender])
+            num, den = table.penalty_num[lender], table.penalty_den[lender]
+            penalty = days * times_ratio(base, num, den) + fee
+            compounding = np.flatnonzero(kind == COMPOUNDING)
+            if compounding.size:
+                penalty[compounding] = self._compound(
+                    base[compounding] + loans.od_fees[at[compounding]]
+                    + loans.od_penalties[at[compounding]], days[compounding], fee[compounding],
+                    num[compounding], den[compounding])
+        else:  # every lender has these late terms: no per-loan lookups
+            base = loans.od_principal[at]
+            if late.base >= COMPOUNDING - 1:
+                base = base + loans.od_interest[at]
+            fee = np.where(loans.late_fee_charged[at], 0, late.fee)
+            if late.base == COMPOUNDING:
+                size = at.size
+                penalty = self._compound(base + loans.od_fees[at] + loans.od_penalties[at],
+                                         days, fee, np.full(size, late.num),
+                                         np.full(size, late.den))
+            else:
+                penalty = days * times_ratio(base, late.num, late.den) + fee
         loans.late_fee_charged[at] = True
         loans.od_penalties[at] += penalty
         loans.penalty_from[at] = through + 1
-        np.add.at(self.flows[PENALTIES_INCURRED], rows, penalty)
+        if distinct:
+            self.flows[PENALTIES_INCURRED][rows] += penalty
+        else:
+            np.add.at(self.flows[PENALTIES_INCURRED], rows, penalty)
 
     @staticmethod
     def _compound(base: I64, days: I32, fee: I64, num: I64, den: I64) -> I64:
@@ -1256,39 +1379,35 @@ class NumpyEngine:
         loans = self.loans
         overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
         rows = overdue // self.slots
-        self._accrue_penalties(rows, overdue, day)
-        for index, name in enumerate(FLOWS):
-            self.metrics[name][month] = self.flows[index]
-        costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
-                                    + loans.od_penalties[overdue])
+        self._accrue_penalties(rows, overdue, day, distinct=False)
+        late = Segments(rows)
+        costs_owed = late.per_path(self.paths, loans.od_interest[overdue]
+                                   + loans.od_fees[overdue] + loans.od_penalties[overdue])
         self.metrics["costs_owed"][month] = costs_owed
         self.metrics["debt"][month] = (self.owed.sum(axis=0) + costs_owed
-                                       + self._per_path(rows, loans.od_principal[overdue]))
+                                       + late.per_path(self.paths, loans.od_principal[overdue]))
         lent = np.flatnonzero(loans.open)
-        self.metrics["principal_received_outstanding"][month] = self._per_path(
-            lent // self.slots,
+        self.metrics["principal_received_outstanding"][month] = Segments(
+            lent // self.slots).per_path(
+            self.paths,
             np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
         self.metrics["cash"][month] = self.cash
         self.metrics["active_loans"][month] = self.open_loans
         self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
-        first_overdue = np.full(self.paths, day, dtype=np.int64)
-        np.minimum.at(first_overdue, rows, loans.overdue_since[overdue].astype(np.int64))
-        days_overdue = day - first_overdue
+        days_overdue = np.zeros(self.paths, dtype=np.int64)
+        if overdue.size:
+            first_overdue = np.minimum.reduceat(loans.overdue_since[overdue], late.starts)
+            days_overdue[late.paths] = day - np.minimum(first_overdue.astype(np.int64), day)
         self.metrics["days_overdue"][month] = days_overdue
         self.state[month] = np.select(
             [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked,
              self.multi_lent], [DEFAULT, COLLECTIONS, OVERDUE, STACKING, MULTI_LENDING], OK)
-        self.flows[:] = 0
+        if month + 1 < self.scenario.months:
+            self.flows = self.flow_months[month + 1]
         self.stacked[:] = False
         self.multi_lent[:] = False
 
     # --- ledger -------------------------------------------------------------------------------
-
-    def _per_path(self, rows: Rows, values: I64) -> I64:
-        """Σ values per path (``rows`` may repeat), exact in int64."""
-        total = np.zeros(self.paths, dtype=np.int64)
-        np.add.at(total, rows, values)
-        return total
 
     def _from_loans(self, rows: Rows, paid: I64 | int) -> None:
         """Payments to lenders (``rows`` distinct paths) use money from loans first."""
