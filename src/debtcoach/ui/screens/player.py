@@ -129,6 +129,7 @@ class PlayerScreen(Screen[None]):
         self._playing: Timer | None = None
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
+        self._scrolls_pending = 0  # scrolls to new content waiting for the layout
         self._keys_shown: tuple[bool | None, ...] = ()
         self._loaded: LoadedLesson | None = None
         self._percent = 0  # of the Monte Carlo answers worked out so far
@@ -304,10 +305,11 @@ class PlayerScreen(Screen[None]):
         self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
                        + app.t("player.step", index=player.index + 1, total=total))
         self._set_text("feedback", self._feedback(step))
-        self._set_class(player.active_scenario is None, "-no-simulation")
+        simulation = self.query_one("#simulation")
+        _set_class(simulation, player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
-        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
-                        "-reading")
+        _set_class(simulation, isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
+                   "-reading")
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
@@ -317,11 +319,6 @@ class PlayerScreen(Screen[None]):
             self._keys_shown = keys
             self.refresh_bindings()
         self.post_message(self.StepShown(step.id, player.index))
-
-    def _set_class(self, add: bool, name: str) -> None:
-        """Restyle the screen only when the class really changes."""
-        if self.has_class(name) != add:
-            self.set_class(add, name)
 
     def _scroll_to_news(self, step_id: str) -> None:
         """A new step starts at the top, or, when its question and controls would not fit
@@ -333,12 +330,31 @@ class PlayerScreen(Screen[None]):
             self._scrolled_for = step_id
             pane.scroll_home(animate=False, immediate=True)
             if self.query_one("#controls").children:
-                self.call_after_refresh(pane.scroll_to_widget, self.query_one("#detail"),
-                                        animate=False, top=True)
+                self._scroll_after_layout(self.query_one("#detail"), top=True)
         elif feedback and feedback != self._feedback_seen:
-            self.call_after_refresh(pane.scroll_to_widget, self.query_one("#feedback"),
-                                    animate=False)
+            self._scroll_after_layout(self.query_one("#feedback"), top=False)
         self._feedback_seen = feedback
+
+    def _scroll_after_layout(self, widget: Widget, top: bool, again: bool = True) -> None:
+        """Scroll the step pane to ``widget`` once the new content has its place, and once
+        more after that: the scroll bar it brings narrows the pane, and the text rewrapped
+        to it may move the widget."""
+        self._scrolls_pending += 1
+
+        def scroll() -> None:
+            self._scrolls_pending -= 1
+            self.query_one("#step", VerticalScroll).scroll_to_widget(widget, animate=False,
+                                                                     top=top)
+            if again:
+                self._scroll_after_layout(widget, top, again=False)
+
+        self.call_after_refresh(scroll)
+
+    @property
+    def settled(self) -> bool:
+        """Whether every scroll to new content asked for so far was done (tests wait for it
+        before looking at the screen)."""
+        return self._scrolls_pending == 0
 
     def _set_text(self, widget_id: str, text: str) -> None:
         """Update a Static only when its text changed: every update lays the screen out again."""
@@ -1012,6 +1028,13 @@ def apr_command(offer: LoanOffer) -> str:
 def inline(text: str) -> str:
     """Lesson text for a Static: markup escaped, ``**bold**`` shown bold (never raw)."""
     return re.sub(r"\*\*(.+?)\*\*", r"[b]\1[/b]", escape(text))
+
+
+def _set_class(widget: Widget, add: bool, name: str) -> None:
+    """Restyle only on a change, and only the widget that changes (a class on the screen would
+    restyle every widget on it)."""
+    if widget.has_class(name) != add:
+        widget.set_class(add, name)
 
 
 def _show(widget: Widget, shown: bool) -> None:
