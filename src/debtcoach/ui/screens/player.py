@@ -217,6 +217,10 @@ class PlayerScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.AnswersReady(results))
 
+    def _complete_if_open(self, loaded: LoadedLesson) -> None:
+        if self.is_attached:
+            self.complete_lesson(loaded)
+
     @on(Loaded)
     async def start(self, message: Loaded) -> None:
         from debtcoach.lessons.loader import load_sources
@@ -224,7 +228,9 @@ class PlayerScreen(Screen[None]):
 
         loaded = message.loaded
         if self._loaded is None and loaded.incomplete:
-            self.complete_lesson(loaded)
+            # Once the step is on screen: the simulation would otherwise share the CPU (and
+            # Python's lock) with drawing it.
+            self.call_after_refresh(self._complete_if_open, loaded)
         self._loaded = loaded
         sources = load_sources(self.entry.folder.parent)
         self._sources = {key: (s.title, s.url) for key, s in sources.items()}
@@ -288,6 +294,13 @@ class PlayerScreen(Screen[None]):
             self.call_later(self.show_step)
 
     async def show_step(self) -> None:
+        """Draw the current step, as one frame: laid out and painted once, after every part
+        of it changed, rather than once for each part that finished (new controls mounting,
+        the prose's blocks, the footer)."""
+        with self.app.batch_update():
+            await self._draw_step()
+
+    async def _draw_step(self) -> None:
         from debtcoach.lessons.schema import CompareStep, OfferStep, QuizStep, TextStep
 
         player = self.player
@@ -824,7 +837,8 @@ class PlayerScreen(Screen[None]):
 
         player = self.player
         if player is None:
-            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts")
+            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts",
+                                  "other_choice")
         step = player.step
         if action == "hint":
             return (isinstance(step, QuizStep) and step.id not in player.quiz_results

@@ -1,15 +1,16 @@
-"""The key footer, rebuilt once per burst of binding changes, and only when a key it shows changed.
+"""The key footer, redrawn once per burst of binding changes, and only as much as changed.
 
 Textual's Footer rebuilds all its keys on every change of the screen's bindings; opening a lesson
 changes them several times in one frame (the screen, the focused control, the step's own keys),
-and each rebuild restyles every key. This one rebuilds once, after the burst, and not at all when
-the keys it would show are the ones on screen (the focus moved between fields, a step with the
-same keys), and its keys are built in the footer's style rather than restyled after. Below 100 columns it drops the padding and the palette key (ctrl+p still works; `?`
-lists it) so that every key of a step, the language switch included, fits in 80 columns."""
+and every new key is styled (twice, as Textual binds it to the footer's compact style after
+creating it). This one waits for the burst to end, does nothing when the keys it would show are
+the ones on screen, and otherwise relabels the keys it has (adding or removing the difference)
+instead of building them all again; a key is built in the footer's style from the start.
+
+Below 100 columns it drops the padding and the palette key (ctrl+p still works; `?` lists it) so
+that every key of a step, the language switch included, fits in 80 columns."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
@@ -19,10 +20,28 @@ from textual.widgets._footer import FooterKey
 
 NARROW_COLUMNS = 100
 
+# A key as the footer draws it: key, key shown, description, action, enabled, tooltip.
+Key = tuple[str, str, str, str, bool, str]
+# Everything the footer is drawn from: its keys, whether any binding is in a group, whether the
+# palette key is wanted, and the palette binding's description and state.
+Drawn = tuple[tuple[Key, ...], bool, bool, tuple[str, bool] | None]
+
 
 class CalmFooter(Footer):
     _rebuild_queued = False
-    _shown: tuple[Any, ...] | None = None  # what the keys on screen were built from
+    _drawn: Drawn | None = None
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                self._in_style(widget)
+            yield widget
+
+    def _in_style(self, key: FooterKey) -> None:
+        """Give a key the footer's style before it mounts. (The palette key is not bound to
+        the footer's style: left as Textual makes it.)"""
+        key.set_reactive(FooterKey.compact, self.compact)
+        key.set_class(self.compact, "-compact", update=False)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
@@ -33,10 +52,11 @@ class CalmFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = self.app.size.width < NARROW_COLUMNS
-        self.compact = narrow
-        if self.show_command_palette == narrow:
+        if self.compact != narrow or self.show_command_palette == narrow:
+            self.compact = narrow
             self.show_command_palette = not narrow
-            if self._shown is not None:
+            if self._drawn is not None:  # built whole again in the new style
+                self._drawn = None
                 self._queue_rebuild()
 
     def _queue_rebuild(self) -> None:
@@ -44,33 +64,61 @@ class CalmFooter(Footer):
             self._rebuild_queued = True
             self.call_after_refresh(self._rebuild)
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                # Born in the footer's style: Textual binds each key's style to the footer's
-                # after creating it, and the key restyles itself (and its parts) once or twice
-                # as it mounts. The palette key is not bound to it: left as it is.
-                widget.set_reactive(FooterKey.compact, self.compact)
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
-
-    def _keys(self) -> tuple[Any, ...]:
-        """Everything the footer's keys are drawn from: each shown binding as it would look,
-        and the palette key."""
-        active = self.screen.active_bindings
-        shown = tuple((binding.key, binding.action, binding.description, binding.key_display,
-                       binding.group, enabled, tooltip)
-                      for _, binding, enabled, tooltip in active.values() if binding.show)
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
-        return (shown, self.show_command_palette,
+    def _now(self) -> Drawn:
+        """What the footer would show now: one key per action (its first binding), as
+        Textual's Footer composes them."""
+        first: dict[str, tuple[object, ...]] = {}
+        grouped = False
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in first:
+                first[binding.action] = (binding.key, self.app.get_key_display(binding),
+                                         binding.description, binding.action, enabled, tooltip)
+            grouped = grouped or (binding.show and binding.group is not None)
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        keys = tuple(first.values())
+        return (keys, grouped, self.show_command_palette,  # type: ignore[return-value]
                 None if palette is None else (palette[1].description, palette[2]))
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
         if not self.is_attached:
             return
-        keys = self._keys()
-        if keys == self._shown:
+        now = self._now()
+        before, self._drawn = self._drawn, now
+        if now == before:
             return
-        self._shown = keys
-        await self.recompose()
+        if before is not None and _relabelable(before, now):
+            await self._relabel(now[0])
+        else:
+            await self.recompose()
+
+    async def _relabel(self, keys: tuple[Key, ...]) -> None:
+        """The keys on screen take the new keys' labels; extra ones go, missing ones come."""
+        widgets = [key for key in self.query_children(FooterKey)
+                   if not key.has_class("-command-palette")]
+        for widget, (key, shown, description, action, _, tooltip) in zip(widgets, keys,
+                                                                         strict=False):
+            if (widget.key, widget.key_display, widget.description, widget.tooltip) != (
+                    key, shown, description, tooltip or None):
+                widget.key, widget.key_display, widget.description = key, shown, description
+                widget.tooltip = tooltip or None
+                widget.refresh(layout=True)
+            widget.action = action
+        if len(widgets) > len(keys):
+            await self.remove_children(widgets[len(keys):])
+        missing = []
+        for key, shown, description, action, _, tooltip in keys[len(widgets):]:
+            widget = FooterKey(key, shown, description, action, tooltip=tooltip)
+            self._in_style(widget)
+            missing.append(widget)
+        if missing:
+            palette = self.query_children(".-command-palette")
+            await self.mount_all(missing, before=palette.first() if palette else None)
+        self.styles.grid_size_columns = len(keys)
+
+
+def _relabelable(before: Drawn, now: Drawn) -> bool:
+    """Whether relabelling the keys on screen draws what composing them again would: no
+    groups, the same palette key, every key enabled (a disabled key is styled apart)."""
+    return (not before[1] and not now[1] and before[2:] == now[2:]
+            and all(key[4] for key in before[0]) and all(key[4] for key in now[0]))
