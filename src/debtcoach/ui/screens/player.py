@@ -923,7 +923,12 @@ class PlayerScreen(Screen[None]):
         self.workers.cancel_group(self, "load")
         self.workers.cancel_group(self, "compute")
         self.save_progress()
-        self.app.pop_screen()
+        from debtcoach.ui.screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.app.screen_stack):
+            self.app.pop_screen()
+        else:  # opened straight into the lesson (a workshop room): home is built only now
+            self.app.switch_screen(HomeScreen())
 
     def _decision_to_revisit(self) -> int | None:
         """The index of a decision taken on this step or the step just before, if any."""
