@@ -130,6 +130,7 @@ class PlayerScreen(Screen[None]):
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
         self._scrolls_pending = 0  # scrolls to new content waiting for the layout
+        self.step_shown: str | None = None  # the id of the step drawn last
         self._keys_shown: tuple[bool | None, ...] = ()
         self._loaded: LoadedLesson | None = None
         self._percent = 0  # of the Monte Carlo answers worked out so far
@@ -331,6 +332,7 @@ class PlayerScreen(Screen[None]):
         if keys != self._keys_shown:  # the footer is rebuilt on every refresh: only on a change
             self._keys_shown = keys
             self.refresh_bindings()
+        self.step_shown = step.id
         self.post_message(self.StepShown(step.id, player.index))
 
     def _scroll_to_news(self, step_id: str) -> None:
