@@ -130,8 +130,8 @@ class PlayerScreen(Screen[None]):
         self._playing: Timer | None = None
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
-        # What the step pane keeps in view while its content is still being laid out.
-        self._news: tuple[str, bool] | None = None
+        self._scrolls_pending = 0  # scrolls to new content waiting for the layout
+        self.step_shown: str | None = None  # the id of the step drawn last
         self._keys_shown: tuple[bool | None, ...] = ()
         self._loaded: LoadedLesson | None = None
         self._percent = 0  # of the Monte Carlo answers worked out so far
@@ -170,7 +170,6 @@ class PlayerScreen(Screen[None]):
     def on_mount(self) -> None:
         for hidden in ("#body", "#banner", "#cost"):
             self.query_one(hidden).display = False
-        self.watch(self.query_one("#step"), "virtual_size", self._keep_news_in_view, init=False)
         self.relabel()
         self.load_lesson()
 
@@ -218,6 +217,10 @@ class PlayerScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.AnswersReady(results))
 
+    def _complete_if_open(self, loaded: LoadedLesson) -> None:
+        if self.is_attached:
+            self.complete_lesson(loaded)
+
     @on(Loaded)
     async def start(self, message: Loaded) -> None:
         from debtcoach.lessons.loader import load_sources
@@ -225,7 +228,9 @@ class PlayerScreen(Screen[None]):
 
         loaded = message.loaded
         if self._loaded is None and loaded.incomplete:
-            self.complete_lesson(loaded)
+            # Once the step is on screen: the simulation would otherwise share the CPU (and
+            # Python's lock) with drawing it.
+            self.call_after_refresh(self._complete_if_open, loaded)
         self._loaded = loaded
         sources = load_sources(self.entry.folder.parent)
         self._sources = {key: (s.title, s.url) for key, s in sources.items()}
@@ -289,6 +294,13 @@ class PlayerScreen(Screen[None]):
             self.call_later(self.show_step)
 
     async def show_step(self) -> None:
+        """Draw the current step, as one frame: laid out and painted once, after every part
+        of it changed, rather than once for each part that finished (new controls mounting,
+        the prose's blocks, the footer)."""
+        with self.app.batch_update():
+            await self._draw_step()
+
+    async def _draw_step(self) -> None:
         from debtcoach.lessons.schema import CompareStep, OfferStep, QuizStep, TextStep
 
         player = self.player
@@ -306,10 +318,11 @@ class PlayerScreen(Screen[None]):
         self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
                        + app.t("player.step", index=player.index + 1, total=total))
         self._set_text("feedback", self._feedback(step))
-        self._set_class(player.active_scenario is None, "-no-simulation")
+        simulation = self.query_one("#simulation")
+        _set_class(simulation, player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
-        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
-                        "-reading")
+        _set_class(simulation, isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
+                   "-reading")
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
@@ -318,12 +331,8 @@ class PlayerScreen(Screen[None]):
         if keys != self._keys_shown:  # the footer is rebuilt on every refresh: only on a change
             self._keys_shown = keys
             self.refresh_bindings()
+        self.step_shown = step.id
         self.post_message(self.StepShown(step.id, player.index))
-
-    def _set_class(self, add: bool, name: str) -> None:
-        """Restyle the screen only when the class really changes."""
-        if self.has_class(name) != add:
-            self.set_class(add, name)
 
     def _scroll_to_news(self, step_id: str) -> None:
         """A new step starts at the top, or, when its question and controls would not fit
@@ -333,21 +342,33 @@ class PlayerScreen(Screen[None]):
         feedback = self._texts_shown.get("feedback", "")
         if self._scrolled_for != step_id:
             self._scrolled_for = step_id
-            self._news = None
             pane.scroll_home(animate=False, immediate=True)
             if self.query_one("#controls").children:
-                self._news = ("#detail", True)
+                self._scroll_after_layout(self.query_one("#detail"), top=True)
         elif feedback and feedback != self._feedback_seen:
-            self._news = ("#feedback", False)
+            self._scroll_after_layout(self.query_one("#feedback"), top=False)
         self._feedback_seen = feedback
-        if self._news is not None:
-            self.call_after_refresh(self._keep_news_in_view)
 
-    def _keep_news_in_view(self) -> None:
-        if self._news is not None:
-            target, top = self._news
-            self.query_one("#step", VerticalScroll).scroll_to_widget(
-                self.query_one(target), animate=False, top=top)
+    def _scroll_after_layout(self, widget: Widget, top: bool, again: bool = True) -> None:
+        """Scroll the step pane to ``widget`` once the new content has its place, and once
+        more after that: the scroll bar it brings narrows the pane, and the text rewrapped
+        to it may move the widget."""
+        self._scrolls_pending += 1
+
+        def scroll() -> None:
+            self._scrolls_pending -= 1
+            self.query_one("#step", VerticalScroll).scroll_to_widget(widget, animate=False,
+                                                                     top=top)
+            if again:
+                self._scroll_after_layout(widget, top, again=False)
+
+        self.call_after_refresh(scroll)
+
+    @property
+    def settled(self) -> bool:
+        """Whether every scroll to new content asked for so far was done (tests wait for it
+        before looking at the screen)."""
+        return self._scrolls_pending == 0
 
     def _set_text(self, widget_id: str, text: str) -> None:
         """Update a Static only when its text changed: every update lays the screen out again."""
@@ -836,7 +857,8 @@ class PlayerScreen(Screen[None]):
 
         player = self.player
         if player is None:
-            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts")
+            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts",
+                                  "other_choice")
         step = player.step
         if action == "hint":
             return (isinstance(step, QuizStep) and step.id not in player.quiz_results
@@ -921,7 +943,12 @@ class PlayerScreen(Screen[None]):
         self.workers.cancel_group(self, "load")
         self.workers.cancel_group(self, "compute")
         self.save_progress()
-        self.app.pop_screen()
+        from debtcoach.ui.screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.app.screen_stack):
+            self.app.pop_screen()
+        else:  # opened straight into the lesson (a workshop room): home is built only now
+            self.app.switch_screen(HomeScreen())
 
     def _decision_to_revisit(self) -> int | None:
         """The index of a decision taken on this step or the step just before, if any."""
@@ -1057,6 +1084,13 @@ def apr_command(offer: LoanOffer, lang: str = "en") -> str:
 def inline(text: str) -> str:
     """Lesson text for a Static: markup escaped, ``**bold**`` shown bold (never raw)."""
     return re.sub(r"\*\*(.+?)\*\*", r"[b]\1[/b]", escape(text))
+
+
+def _set_class(widget: Widget, add: bool, name: str) -> None:
+    """Restyle only on a change, and only the widget that changes (a class on the screen would
+    restyle every widget on it)."""
+    if widget.has_class(name) != add:
+        widget.set_class(add, name)
 
 
 def _show(widget: Widget, shown: bool) -> None:
