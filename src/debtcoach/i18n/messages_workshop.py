@@ -129,8 +129,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The room's debt: median solid, 10% and 90% dotted, × the lesson's story",
     },
     "workshop.fan_columns": {
-        "zh": " 月          P10       中位数          P90  课程里的故事",
-        "en": "mon          p10       median          p90  lesson story",
+        "zh": " 月      P10   中位数      P90     故事  （元）",
+        "en": "mon      p10   median      p90    story  (yuan)",
     },
     "key.reveal": {"zh": "揭晓", "en": "Reveal"},
     "key.open_next": {"zh": "下一步", "en": "Next step"},

@@ -89,7 +89,8 @@ def question_panel(question: QuestionResult, lang: Lang) -> str:
 
 
 def fan_panel(fan: Fan | None, lang: Lang) -> str:
-    """The room's debt month by month as p10–p90 with the median, next to the lesson's story."""
+    """The room's debt month by month as p10–p90 with the median, next to the lesson's story,
+    in whole yuan so that it fits the dashboard's pane at 80 columns."""
     if fan is None:
         return t("workshop.fan_empty", lang)
     lines = [f"[b]{t('workshop.fan_title', lang, paths=fan.paths)}[/b]",
@@ -98,8 +99,10 @@ def fan_panel(fan: Fan | None, lang: Lang) -> str:
     for month, (low, mid, high) in enumerate(zip(fan.p10, fan.p50, fan.p90, strict=True),
                                              start=1):
         story = fan.story[month - 1] if month - 1 < len(fan.story) else None
-        lines.append(f"{month:>3} {money(low, lang):>12} {money(mid, lang):>12} "
-                     f"{money(high, lang):>12} "
-                     f"{money(story, lang) if story is not None else '':>12}  "
-                     f"{bar(mid, top, 16)}")
+        lines.append(f"{month:>3} {_yuan(low):>8} {_yuan(mid):>8} {_yuan(high):>8} "
+                     f"{_yuan(story) if story is not None else '':>8}  {bar(mid, top, 8)}")
     return "\n".join(lines)
+
+
+def _yuan(fen: int) -> str:
+    return f"{round(fen / 100):,}"
