@@ -636,7 +636,7 @@ class NumpyEngine:
         check_memory(paths, scenario.months, max(scenario.slots, lenders))
         self.slots = scenario.slots
         self.loans = Loans(paths, self.slots)
-        self.all_slots = np.arange(self.slots)
+        self.slots_used = 0  # every loan is in a slot below this, so scans stop there
         self.cash = np.full(paths, scenario.borrower.savings_fen, dtype=np.int64)
         self.loan_cash = np.zeros(paths, dtype=np.int64)  # cash from loans, not spent yet
         self.cutting = np.zeros(paths, dtype=bool)
@@ -757,13 +757,16 @@ class NumpyEngine:
         return at
 
     def _grid(self, rows: Rows) -> At:
-        """Every slot of each path in ``rows``, one row each."""
-        grid: At = self.all_slots * self.paths + rows[:, None]
+        """Every slot used of each path in ``rows``, one row each."""
+        grid: At = np.arange(self.slots_used) * self.paths + rows[:, None]
         return grid
 
-    def _rows_of(self, values: npt.NDArray[Field], rows: Rows) -> npt.NDArray[Field]:
-        """Every slot of a loan field for each path in ``rows``, one row each."""
-        return values.reshape(self.slots, self.paths)[:, rows].T
+    def _rows_of(self, values: npt.NDArray[Field], rows: Rows,
+                 slots: int | None = None) -> npt.NDArray[Field]:
+        """The first ``slots`` slots (those used, by default) of a loan field for each path in
+        ``rows``, one row each."""
+        slots = self.slots_used if slots is None else slots
+        return values[:slots * self.paths].reshape(slots, self.paths)[:, rows].T
 
     # --- steps 1 and 2: expenses, events and income -------------------------------------------
 
@@ -1097,7 +1100,11 @@ class NumpyEngine:
             raise ValueError(f"lender {rule.lender.id!r}: a contract of {int(contract.max())} "
                              "fen needs integers beyond 2**62")
         repeat = self.ever_borrowed[index][rows].astype(np.intp)
-        at = self._at(rows, np.argmin(self._rows_of(loans.open, rows), axis=1))
+        # The first free slot: among those used, or the next one (never used, so free).
+        free = np.argmin(self._rows_of(loans.open, rows, min(self.slots_used + 1, self.slots)),
+                         axis=1)
+        self.slots_used = max(self.slots_used, int(free.max()) + 1)
+        at = self._at(rows, free)
         loans.open[at] = True
         loans.lender[at] = index
         loans.offer[at] = 2 * index + repeat
@@ -1156,7 +1163,6 @@ class NumpyEngine:
             grown[values.size:] = getattr(blank, name)[0]
             setattr(self.loans, name, grown)
         self.slots = 2 * old  # new slots go after the old: no loan moves
-        self.all_slots = np.arange(self.slots)
 
     # --- step 4: shortfall --------------------------------------------------------------------
 
@@ -1372,7 +1378,8 @@ class NumpyEngine:
         amounts and an overdue day, only open loans a principal outstanding."""
         month = day // DAYS_PER_MONTH
         loans = self.loans
-        overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
+        used = self.slots_used * self.paths
+        overdue = np.flatnonzero(loans.overdue_since[:used] != NOT_OVERDUE)
         rows = overdue % self.paths
         self._accrue_penalties(rows, overdue, day, distinct=False)
         costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
@@ -1380,7 +1387,7 @@ class NumpyEngine:
         self.metrics["costs_owed"][month] = costs_owed
         self.metrics["debt"][month] = (self.owed.sum(axis=0) + costs_owed
                                        + self._per_path(rows, loans.od_principal[overdue]))
-        lent = np.flatnonzero(loans.open)
+        lent = np.flatnonzero(loans.open[:used])
         self.metrics["principal_received_outstanding"][month] = self._per_path(
             lent % self.paths,
             np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
