@@ -96,4 +96,9 @@ def test_the_summary_quotes_each_branchs_figures_from_the_engine(
     for branch in (STACK, CUT_SPENDING, IGNORE):
         line = branches[branch].cost_line("spiral")
         expected += [line.costs] + ([line.owed] if line.owed else [])
+        if branch == CUT_SPENDING:  # costs all paid; what is left of the loans themselves
+            metrics = branches[branch].result("spiral").metrics
+            owed = metrics["costs_owed"][0]
+            assert owed[10] == 0 < owed[9], "the summary says: all paid by month 11"
+            expected.append(int(metrics["debt"][0, -1]))
     assert quoted == [f"{fen / 100:,.2f}" for fen in expected]

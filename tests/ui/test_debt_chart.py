@@ -25,3 +25,29 @@ def test_growth_above_the_need_is_not_squashed_into_the_top_row() -> None:
     bottom = axis_bottom(300_000, [329_400, 350_000, 422_857])
     assert bottom >= 200_000  # the axis starts near the need, not at zero
     assert len(y_ticks(bottom, 300_000, 422_857)) >= 3
+
+
+async def test_a_fan_draws_the_band_dotted_and_its_peak_labelled() -> None:
+    """Many paths: the median solid, the 10th and 90th percentiles dotted, the axis reaching the
+    90th percentile's peak; a story to compare with, crosses."""
+    from textual.app import App, ComposeResult
+
+    from debtcoach.ui.widgets.debt_chart import DebtChart
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DebtChart()
+
+    app = One()
+    async with app.run_test(size=(60, 20)) as pilot:
+        chart = app.query_one(DebtChart)
+        chart.show([300_000, 320_000, 330_000], 300_000, "en")
+        await pilot.pause()
+        single = chart.plt.build()
+        assert "•" not in single and "x" not in single
+        chart.show_fan([0, 0, 0], [300_000, 320_000, 330_000], [400_000, 550_000, 812_300],
+                       300_000, "en", story_fen=[300_000, 310_000, 900_000])
+        await pilot.pause()
+        fan = chart.plt.build()
+        assert "•" in fan and "x" in fan
+        assert "9,000" in fan  # the axis reaches the story's peak above the band

@@ -26,10 +26,13 @@ def offers() -> list[LessonOffer]:
     return found
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("offer", offers(), ids=lambda o: o.id)
-def test_the_card_command_prints_the_card_rate(offer: LessonOffer) -> None:
-    command = apr_command(offer).split()
+def test_the_card_command_prints_the_card_rate(offer: LessonOffer, lang: str) -> None:
+    command = apr_command(offer, lang).split()
     assert command[:2] == ["debtcoach", "apr"]
+    if lang == "zh":  # units in Chinese, as the rest of the card
+        assert not any(word in " ".join(command[2:]) for word in ("day", "month", "period", "12m"))
     result = CliRunner().invoke(cli, [*command[1:], "--json"])
     assert result.exit_code == 0, result.output
     printed = json.loads(result.stdout)

@@ -29,7 +29,7 @@ async def test_plain_and_no_color_home_draws_no_boxes(tmp_path: Path, plain: boo
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         screen = app.screen
-        assert screen.has_class("plain")
+        assert app.has_class("plain")
         lessons = screen.query_one("#lessons", OptionList)
         assert lessons.styles.border_top[0] in ("", "none")
         for button in screen.query(Button):
@@ -45,13 +45,13 @@ async def test_switching_to_a_colour_theme_brings_the_boxes_back(tmp_path: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         screen = app.screen
-        assert not screen.has_class("plain")
+        assert not app.has_class("plain")
         app.set_theme("ansi-light")
         await pilot.pause()
-        assert screen.has_class("plain")
+        assert app.has_class("plain")
         app.set_theme("textual-dark")
         await pilot.pause()
-        assert not screen.has_class("plain")
+        assert not app.has_class("plain")
         assert screen.query_one("#lessons", OptionList).styles.border_top[0] not in ("", "none")
 
 

@@ -57,9 +57,11 @@ def at_step(lesson_id: str, step_id: str, months: int | None = None,
         await screen.show_step()
         for field in screen.query(Input):
             field.cursor_blink = False
+        await until(pilot, lambda: screen.settled, "the step scrolled to its news")
         await pilot.pause()
         if keys:
             await pilot.press(*keys)
+            await until(pilot, lambda: screen.settled, "the step scrolled to its news")
             await pilot.pause()
 
     return run_before

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from debtcoach.store.rooms import ParticipantStore, RoomStore
 from debtcoach.ui.catalog import load, scan
 from debtcoach.ui.settings import PLAIN_THEME
+from debtcoach.ui.widgets.debt_chart import DebtChart
 from debtcoach.workshop.dashboard import DashboardApp
 from debtcoach.workshop.paths import branch_costs
 from tests.workshop import rooms
@@ -69,6 +70,9 @@ async def test_reveal_pacing_close_and_fan(tmp_path: Path, lesson) -> None:  # t
         fan = _text(app, "fan")
         assert "4 paths" in fan
         assert app.fan is not None and len(app.fan.p50) == loaded.scenarios["spiral"][0].months
+        chart = app.query_one("#fan-chart", DebtChart)
+        assert chart.display and chart.border_title == "The room's debt: median solid, 10% and " \
+            "90% dotted, × the lesson's story"
     store.close()
 
 

@@ -65,3 +65,31 @@ async def test_a_closed_room_takes_no_one_in(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, JoinScreen)
+
+
+async def test_home_is_one_escape_away_from_the_room_lesson_and_back_resumes_it(
+        tmp_path: Path) -> None:
+    """The room's lesson opens straight after the nickname (no home screen built beneath it);
+    Escape still leads home, and a participant coming back resumes the lesson where they were."""
+    from debtcoach.ui.screens.home import HomeScreen
+
+    with RoomStore.open(tmp_path) as facilitator:
+        facilitator.create_room(ROOM, "01-first-loan")
+    for attempt in ("first", "back"):
+        app = _app(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            if attempt == "first":
+                assert isinstance(app.screen, JoinScreen)
+                await pilot.press("enter")
+            while not (isinstance(app.screen, PlayerScreen) and app.screen.player is not None):
+                await pilot.pause()
+            screen = app.screen
+            assert screen.player is not None
+            assert screen.player.index == (0 if attempt == "first" else 1)
+            if attempt == "first":
+                await pilot.press("right")
+                await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)

@@ -98,8 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "workshop.kind_decision": {"zh": "决定", "en": "decision"},
     "workshop.dash_answered": {"zh": "{kind} · {count} 人已回答", "en": "{kind} · {count} answered"},
     "workshop.dash_branch_cost": {
-        "zh": "模拟中：付利息和费用 {cost}，最后还欠 {owed}",
-        "en": "in the simulation: pays {cost} in interest and fees, still owes {owed} at the end",
+        "zh": "模拟中：已付利息、费用和罚息 {cost}，最后还欠 {owed}",
+        "en": "in the simulation: pays {cost} in interest, fees and penalties, still owes {owed} at the end",
     },
     "workshop.dash_median": {
         "zh": "中位数 {median} · 中间一半的人在 {low} 到 {high} 之间",
@@ -123,6 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "workshop.fan_title": {
         "zh": "全场借款人：{paths} 条路径（每人一条，按各自的决定模拟）每月末的欠款",
         "en": "The room as borrowers: debt at each month's end on {paths} paths (one per participant, from their decisions)",
+    },
+    "workshop.fan_chart": {
+        "zh": "全场欠款：实线中位数，点线10%与90%，×为课程里的故事",
+        "en": "The room's debt: median solid, 10% and 90% dotted, × the lesson's story",
     },
     "workshop.fan_columns": {
         "zh": " 月          P10       中位数          P90  课程里的故事",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -21,8 +22,18 @@ if TYPE_CHECKING:
     from debtcoach.ui.saving import SessionStore
 
 
+# Every screen's styles, parsed once at start: a screen bringing a stylesheet the app has not
+# read makes Textual parse all the app's CSS again (a tenth of a second, on each lesson opened).
+# Each rule is scoped by its screen's type, so loading them all together changes nothing.
+# plain.tcss comes last: `--plain` and the ansi themes restyle every screen.
+SCREEN_CSS: list[str | PurePath] = [
+    *sorted((Path(__file__).resolve().parent / "screens").glob("*.tcss")),
+    Path(__file__).resolve().parent / "plain.tcss"]
+
+
 class DebtCoachApp(App[None]):
     TITLE = "debtcoach"
+    CSS_PATH = SCREEN_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -45,6 +56,7 @@ class DebtCoachApp(App[None]):
         self.lessons: list[LessonEntry] = scan(settings.lessons_dir)
         self.theme = settings.theme if settings.theme in THEMES else THEMES[0]
         self._match_no_color_filter()
+        self._match_plain()
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -99,6 +111,12 @@ class DebtCoachApp(App[None]):
 
     def watch_theme(self) -> None:
         self._match_no_color_filter()
+        self._match_plain()
+
+    def _match_plain(self) -> None:
+        """In `--plain` and the terminal's own colours (ansi themes) every screen drops its
+        decorative boxes and shows focus by reversed text, not by a colour (plain.tcss)."""
+        self.set_class(self.settings.plain or self.theme.startswith("ansi-"), "plain")
 
     def _match_no_color_filter(self) -> None:
         """Under NO_COLOR, Textual picks its colour filter from the theme the app starts with:

@@ -23,6 +23,7 @@ from debtcoach.lessons.loader import LoadedLesson
 from debtcoach.store.rooms import RoomStore
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.settings import PLAIN_THEME
+from debtcoach.ui.widgets.debt_chart import DebtChart
 from debtcoach.ui.widgets.wrapped_text import WrappedText
 from debtcoach.workshop import view
 from debtcoach.workshop.paths import BranchCosts, Fan, room_fan
@@ -58,6 +59,7 @@ class DashboardApp(App[None]):
     #detail { height: 1fr; padding: 0 1; }
     #questions { height: auto; }
     #fan { height: auto; margin-top: 1; }
+    #fan-chart { height: 16; border: round $primary; }
     .plain #steps { border: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,6 +115,8 @@ class DashboardApp(App[None]):
             with VerticalScroll(id="detail"):
                 yield Static(id="questions")
                 yield Static(id="fan")
+                if not self.plain:  # plain mode: the table says it all, in words
+                    yield DebtChart(id="fan-chart")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -148,6 +152,19 @@ class DashboardApp(App[None]):
         panels = [view.question_panel(q, lang) for q in results.questions]
         self._set("questions", "\n\n".join(panels) or self.t("workshop.dash_no_questions"))
         self._set("fan", view.fan_panel(self.fan, lang))
+        self.draw_fan_chart()
+
+    def draw_fan_chart(self) -> None:
+        """The room's fan drawn: median solid, 10% and 90% dotted, the lesson's story crosses."""
+        if self.plain:
+            return
+        chart = self.query_one("#fan-chart", DebtChart)
+        chart.display = self.fan is not None
+        if self.fan is not None and self._shown.get("fan-chart") != self._shown["fan"]:
+            self._shown["fan-chart"] = self._shown["fan"]
+            fan = self.fan
+            chart.show_fan(fan.p10, fan.p50, fan.p90, 0, self.lang, story_fen=fan.story)
+            chart.border_title = self.t("workshop.fan_chart")
 
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) != text:

@@ -44,13 +44,13 @@ if TYPE_CHECKING:
 def join_room(app: DebtCoachApp) -> None:
     """The app's first screens in a room. Newcomers see only the nickname screen (keys typed
     before it is up cannot open anything else); someone coming back goes straight to where
-    they were, with home beneath."""
+    they were. Home is built only when they go there: every participant's app starts at
+    once, in a room that waits for the slowest."""
     store = cast(ParticipantStore, app.store)
     app.set_interval(HEARTBEAT_SECONDS, lambda: still_here(store), name="room heartbeat")
     entry = room_lesson(app)
     if entry is not None and store.load_progress(entry.id) is not None:
-        app.push_screen(HomeScreen())
-        app.open_lesson(entry)
+        app.push_screen(RoomPlayerScreen(entry))
     else:
         app.push_screen(JoinScreen())
 
@@ -125,9 +125,7 @@ class JoinScreen(SteadyCursor, Screen[None]):
             return
         self.store.set_nickname(self.query_one("#nickname", Input).value)
         entry = room_lesson(self.coach)
-        self.app.switch_screen(HomeScreen())
-        if entry is not None:
-            self.coach.open_lesson(entry)
+        self.app.switch_screen(HomeScreen() if entry is None else RoomPlayerScreen(entry))
 
 
 class RoomPlayerScreen(SteadyCursor, PlayerScreen):

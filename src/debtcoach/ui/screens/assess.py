@@ -26,7 +26,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     Select,
@@ -57,6 +56,7 @@ from debtcoach.ui.screens.assess_form import (
     field_id,
     from_template,
 )
+from debtcoach.ui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -255,11 +255,9 @@ class AssessScreen(Screen[None]):
                 yield Static(id="plans-note", classes="note")
             with TabPane("", id="tab-next"), VerticalScroll():
                 yield Static(id="next-steps")
-        yield Footer()
+        yield CalmFooter()
 
     async def on_mount(self) -> None:
-        if self.coach.settings.plain:
-            self.add_class("plain")
         self.query_one("#save-name", Input).value = t(
             "assess.ui.default_name", self.coach.lang, date=self.today.isoformat())
         await self.load_form(Form())

@@ -42,15 +42,8 @@ class HomeScreen(Screen[None]):
         yield CalmFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", lambda _: self.match_theme(), init=False)
-        self.match_theme()
         self.relabel()
         self.query_one("#lessons", OptionList).focus()
-
-    def match_theme(self) -> None:
-        """In `--plain` and the terminal's own colours (ansi themes): no decorative boxes, and
-        the focus shown by reversed text rather than by a colour the terminal may not show."""
-        self.set_class(self.coach.settings.plain or self.app.theme.startswith("ansi-"), "plain")
 
     def relabel(self) -> None:
         """Fill every text in the current language (also after `l`)."""

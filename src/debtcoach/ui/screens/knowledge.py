@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debtcoach.coach.knowledge import (
@@ -30,6 +30,7 @@ from debtcoach.coach.knowledge import (
 )
 from debtcoach.store.assessments import KnowledgeCheck, knowledge_checks, record_knowledge_check
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -65,11 +66,9 @@ class KnowledgeScreen(Screen[None]):
                 yield Button(id="start", variant="primary")
                 yield Button(id="show-results")
                 yield Button(id="done")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
-        if self.coach.settings.plain:
-            self.add_class("plain")
         self.relabel()
 
     # --- what the learner did so far -------------------------------------------------------

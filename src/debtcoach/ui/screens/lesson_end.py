@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.widgets.footer import CalmFooter
 from debtcoach.ui.widgets.wrapped_text import WrappedText
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class LessonEndScreen(ModalScreen[EndChoice]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(WrappedText.from_markup(self.text), id="end")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]

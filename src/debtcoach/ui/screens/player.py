@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
     from debtcoach.lessons.schema import PredictStep, QuizStep
+    from debtcoach.lessons.spread import Spread
     from debtcoach.ui.app import DebtCoachApp
 
 PLAY_SECONDS = 0.6
@@ -129,6 +130,8 @@ class PlayerScreen(Screen[None]):
         self._playing: Timer | None = None
         self._scrolled_for: str | None = None
         self._feedback_seen = ""
+        self._scrolls_pending = 0  # scrolls to new content waiting for the layout
+        self.step_shown: str | None = None  # the id of the step drawn last
         self._keys_shown: tuple[bool | None, ...] = ()
         self._loaded: LoadedLesson | None = None
         self._percent = 0  # of the Monte Carlo answers worked out so far
@@ -165,8 +168,6 @@ class PlayerScreen(Screen[None]):
         return cast(Static, DebtChart(id="chart"))
 
     def on_mount(self) -> None:
-        if self.coach.settings.plain:
-            self.add_class("plain")
         for hidden in ("#body", "#banner", "#cost"):
             self.query_one(hidden).display = False
         self.relabel()
@@ -216,6 +217,10 @@ class PlayerScreen(Screen[None]):
         if not worker.is_cancelled:
             self.post_message(self.AnswersReady(results))
 
+    def _complete_if_open(self, loaded: LoadedLesson) -> None:
+        if self.is_attached:
+            self.complete_lesson(loaded)
+
     @on(Loaded)
     async def start(self, message: Loaded) -> None:
         from debtcoach.lessons.loader import load_sources
@@ -223,7 +228,9 @@ class PlayerScreen(Screen[None]):
 
         loaded = message.loaded
         if self._loaded is None and loaded.incomplete:
-            self.complete_lesson(loaded)
+            # Once the step is on screen: the simulation would otherwise share the CPU (and
+            # Python's lock) with drawing it.
+            self.call_after_refresh(self._complete_if_open, loaded)
         self._loaded = loaded
         sources = load_sources(self.entry.folder.parent)
         self._sources = {key: (s.title, s.url) for key, s in sources.items()}
@@ -287,6 +294,13 @@ class PlayerScreen(Screen[None]):
             self.call_later(self.show_step)
 
     async def show_step(self) -> None:
+        """Draw the current step, as one frame: laid out and painted once, after every part
+        of it changed, rather than once for each part that finished (new controls mounting,
+        the prose's blocks, the footer)."""
+        with self.app.batch_update():
+            await self._draw_step()
+
+    async def _draw_step(self) -> None:
         from debtcoach.lessons.schema import CompareStep, OfferStep, QuizStep, TextStep
 
         player = self.player
@@ -304,10 +318,11 @@ class PlayerScreen(Screen[None]):
         self._set_text("heading", f"[b]{self.entry.title.get(lang, self.entry.id)}[/b] · "
                        + app.t("player.step", index=player.index + 1, total=total))
         self._set_text("feedback", self._feedback(step))
-        self._set_class(player.active_scenario is None, "-no-simulation")
+        simulation = self.query_one("#simulation")
+        _set_class(simulation, player.active_scenario is None, "-no-simulation")
         # At 80×24 the chart steps aside for reading and questions that are not about it.
-        self._set_class(isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
-                        "-reading")
+        _set_class(simulation, isinstance(step, TextStep | QuizStep | OfferStep | CompareStep),
+                   "-reading")
         self.show_simulation()
         self.show_banner()
         self._scroll_to_news(step.id)
@@ -316,29 +331,44 @@ class PlayerScreen(Screen[None]):
         if keys != self._keys_shown:  # the footer is rebuilt on every refresh: only on a change
             self._keys_shown = keys
             self.refresh_bindings()
+        self.step_shown = step.id
         self.post_message(self.StepShown(step.id, player.index))
-
-    def _set_class(self, add: bool, name: str) -> None:
-        """Restyle the screen only when the class really changes."""
-        if self.has_class(name) != add:
-            self.set_class(add, name)
 
     def _scroll_to_news(self, step_id: str) -> None:
         """A new step starts at the top, or, when its question and controls would not fit
         under the prose, at the question; new feedback (a hint, a reveal, the answer) is
-        scrolled into view."""
+        scrolled into view, and kept there while the text around it is still being wrapped."""
         pane = self.query_one("#step", VerticalScroll)
         feedback = self._texts_shown.get("feedback", "")
         if self._scrolled_for != step_id:
             self._scrolled_for = step_id
             pane.scroll_home(animate=False, immediate=True)
             if self.query_one("#controls").children:
-                self.call_after_refresh(pane.scroll_to_widget, self.query_one("#detail"),
-                                        animate=False, top=True)
+                self._scroll_after_layout(self.query_one("#detail"), top=True)
         elif feedback and feedback != self._feedback_seen:
-            self.call_after_refresh(pane.scroll_to_widget, self.query_one("#feedback"),
-                                    animate=False)
+            self._scroll_after_layout(self.query_one("#feedback"), top=False)
         self._feedback_seen = feedback
+
+    def _scroll_after_layout(self, widget: Widget, top: bool, again: bool = True) -> None:
+        """Scroll the step pane to ``widget`` once the new content has its place, and once
+        more after that: the scroll bar it brings narrows the pane, and the text rewrapped
+        to it may move the widget."""
+        self._scrolls_pending += 1
+
+        def scroll() -> None:
+            self._scrolls_pending -= 1
+            self.query_one("#step", VerticalScroll).scroll_to_widget(widget, animate=False,
+                                                                     top=top)
+            if again:
+                self._scroll_after_layout(widget, top, again=False)
+
+        self.call_after_refresh(scroll)
+
+    @property
+    def settled(self) -> bool:
+        """Whether every scroll to new content asked for so far was done (tests wait for it
+        before looking at the screen)."""
+        return self._scrolls_pending == 0
 
     def _set_text(self, widget_id: str, text: str) -> None:
         """Update a Static only when its text changed: every update lays the screen out again."""
@@ -443,7 +473,7 @@ class PlayerScreen(Screen[None]):
                   advertised=percent(f.apr_advertised or 0, lang)),
             app.t("player.offer_other", effective=percent(f.apr_effective, lang),
                   simple=percent(f.apr_simple, lang)),
-            app.t("offer.schedule_hint", command=apr_command(offer)),
+            app.t("offer.schedule_hint", command=apr_command(offer, app.lang)),
         ]
         return "\n".join(lines)
 
@@ -538,6 +568,19 @@ class PlayerScreen(Screen[None]):
                      if isinstance(s, PredictStep) and scenario_of(s.answer) in loaded.spreads)
         base = loaded.spreads[first] if first != scenario else None
         return spread_text(loaded.spreads[scenario], self.coach.lang, self.coach.t, base)
+
+    def _spread_shown(self) -> Spread | None:
+        """The Monte Carlo spread the current step's revealed answer is about, if any."""
+        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.schema import PredictStep
+
+        player = self.player
+        if player is None:
+            return None
+        step = player.step
+        if not isinstance(step, PredictStep) or step.id not in player.predictions:
+            return None
+        return player.loaded.spreads.get(scenario_of(step.answer))
 
     def _quiz_feedback(self, step: QuizStep) -> str:
         assert self.player is not None
@@ -661,8 +704,14 @@ class PlayerScreen(Screen[None]):
         months = 0 if result is None else result.months if upto is None else upto
         debts = [] if result is None else [int(d) for d in result.metrics["debt"][0][:months]]
         chart = self.query_one("#chart")
-        chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
-        chart.border_title = app.t("player.chart", need=money(line.need, lang))
+        spread = self._spread_shown()
+        if spread is None:
+            chart.show(debts, line.need, lang)  # type: ignore[attr-defined]
+            chart.border_title = app.t("player.chart", need=money(line.need, lang))
+        else:  # an answer about many paths: their fan, not the one story
+            chart.show_fan(spread.debt_p10, spread.debt_p50,  # type: ignore[attr-defined]
+                           spread.debt_p90, line.need, lang)
+            chart.border_title = app.t("player.chart_fan", paths=f"{spread.paths:,}")
         self.query_one("#month", Static).update(self._month_table(result, months))
         cost = self._cost_sentence(line) if months else ""
         self._set_text("cost", cost)
@@ -808,7 +857,8 @@ class PlayerScreen(Screen[None]):
 
         player = self.player
         if player is None:
-            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts")
+            return action not in ("hint", "give_up", "play", "why", "next", "back", "facts",
+                                  "other_choice")
         step = player.step
         if action == "hint":
             return (isinstance(step, QuizStep) and step.id not in player.quiz_results
@@ -893,7 +943,12 @@ class PlayerScreen(Screen[None]):
         self.workers.cancel_group(self, "load")
         self.workers.cancel_group(self, "compute")
         self.save_progress()
-        self.app.pop_screen()
+        from debtcoach.ui.screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.app.screen_stack):
+            self.app.pop_screen()
+        else:  # opened straight into the lesson (a workshop room): home is built only now
+            self.app.switch_screen(HomeScreen())
 
     def _decision_to_revisit(self) -> int | None:
         """The index of a decision taken on this step or the step just before, if any."""
@@ -993,25 +1048,49 @@ class PlayerScreen(Screen[None]):
         return value
 
 
-_TIMING_WORD = {"upfront": "upfront", "once": "once", "per-period": "period",
-                "per-month": "month"}
+_TIMING_WORD = {"en": {"upfront": "upfront", "once": "once", "per-period": "period",
+                       "per-month": "month"},
+                "zh": {"upfront": "砍头", "once": "一次性", "per-period": "每期",
+                       "per-month": "每月"}}
+_UNIT_WORD = {"day": "天", "week": "周", "month": "月", "quarter": "季", "year": "年"}
+_REPAYMENT_WORD = {"bullet": "一次性还本付息", "equal-installment": "等额本息",
+                   "equal-principal": "等额本金", "interest-first": "先息后本",
+                   "flat-fee": "等本等费"}
 
 
-def apr_command(offer: LoanOffer) -> str:
-    """The `debtcoach apr` command that prints this offer's schedule and rates."""
+def apr_command(offer: LoanOffer, lang: str = "en") -> str:
+    """The `debtcoach apr` command that prints this offer's schedule and rates, its values
+    spelled in the learner's language (the command reads 12个月, 0.05%/天 and 等额本息 too)."""
+    from debtcoach.finance.periods import Unit
     from debtcoach.finance.rates import format_percent
 
-    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {offer.term}",
-             f"--rate {offer.rate}", f"--repayment {offer.repayment.value}"]
+    zh = lang == "zh" and offer.rate.period.count == 1
+    words = _TIMING_WORD["zh" if zh else "en"]
+    term = offer.term
+    if zh:
+        term_text = f"{term.count}{'天' if term.unit is Unit.DAY else '个月'}"
+        rate_text = f"{format_percent(offer.rate.value)}/{_UNIT_WORD[offer.rate.period.unit.value]}"
+        repayment = _REPAYMENT_WORD[offer.repayment.value]
+    else:
+        term_text, rate_text, repayment = str(term), str(offer.rate), offer.repayment.value
+    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {term_text}",
+             f"--rate {rate_text}", f"--repayment {repayment}"]
     for name, fee in offer.fees():
         value = format_percent(fee.share) if fee.share else f"{fee.fixed_fen / 100:g}"
-        parts.append(f"--{name.replace('_', '-')} {value}/{_TIMING_WORD[fee.timing.value]}")
+        parts.append(f"--{name.replace('_', '-')} {value}/{words[fee.timing.value]}")
     return " ".join(parts)
 
 
 def inline(text: str) -> str:
     """Lesson text for a Static: markup escaped, ``**bold**`` shown bold (never raw)."""
     return re.sub(r"\*\*(.+?)\*\*", r"[b]\1[/b]", escape(text))
+
+
+def _set_class(widget: Widget, add: bool, name: str) -> None:
+    """Restyle only on a change, and only the widget that changes (a class on the screen would
+    restyle every widget on it)."""
+    if widget.has_class(name) != add:
+        widget.set_class(add, name)
 
 
 def _show(widget: Widget, shown: bool) -> None:

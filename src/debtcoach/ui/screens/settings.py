@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Button, Input, Label, Select, Static
 
 from debtcoach.errors import InputError
 from debtcoach.i18n import error_line
 from debtcoach.ui.keys import localize_bindings
 from debtcoach.ui.settings import THEMES
+from debtcoach.ui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -41,7 +42,9 @@ class SettingsScreen(Screen[None]):
                              if app.theme in THEMES else THEMES[0], allow_blank=False, id="theme")
             with Horizontal():
                 yield Label(id="animations-label")
-                yield Switch(value=app.settings.animations, id="animations")
+                # A choice that reads "on"/"off" (a switch shows its state by colour alone)
+                yield Select(self._on_off(), value=app.settings.animations, allow_blank=False,
+                             id="animations")
             with Horizontal():
                 yield Label(id="file-label")
                 yield Input(id="file")
@@ -53,7 +56,7 @@ class SettingsScreen(Screen[None]):
                 yield Button(id="reset-all", variant="warning")
                 yield Button(id="wipe", variant="error")
             yield Static(id="message")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.relabel()
@@ -63,9 +66,15 @@ class SettingsScreen(Screen[None]):
         localize_bindings(self, app.lang)
         for name in ("lang", "theme", "animations", "file"):
             self.query_one(f"#{name}-label", Label).update(app.t(f"settings.{name}"))
+        animations = self.query_one("#animations", Select)
+        animations.set_options(self._on_off())
+        animations.value = app.settings.animations
         self.query_one("#file", Input).placeholder = str(Path.home() / "debtcoach-progress.json")
         for name in ("export", "import", "restore", "reset-all", "wipe"):
             self.query_one(f"#{name}", Button).label = app.t(f"settings.{name}")
+
+    def _on_off(self) -> list[tuple[str, bool]]:
+        return [(self.coach.t("settings.on"), True), (self.coach.t("settings.off"), False)]
 
     def say(self, text: str) -> None:
         self.query_one("#message", Static).update(text)
@@ -75,10 +84,10 @@ class SettingsScreen(Screen[None]):
             self.coach.action_switch_language()
         elif event.select.id == "theme" and isinstance(event.value, str):
             self.coach.set_theme(event.value)
-
-    def on_switch_changed(self, event: Switch.Changed) -> None:
-        self.coach.settings.animations = event.value
-        self.coach.store.set_setting("animations", "on" if event.value else "off")
+        elif event.select.id == "animations" and isinstance(event.value, bool) \
+                and event.value != self.coach.settings.animations:
+            self.coach.settings.animations = event.value
+            self.coach.store.set_setting("animations", "on" if event.value else "off")
 
     def _path(self) -> Path:
         text = self.query_one("#file", Input).value.strip()

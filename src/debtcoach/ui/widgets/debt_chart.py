@@ -1,4 +1,5 @@
-"""Debt by month against the amount first needed: a plotext chart, or text bars in plain mode.
+"""Debt by month against the amount first needed: a plotext chart, or text bars in plain mode;
+for many paths, their median with the 10th and 90th percentiles (a fan).
 
 Wrapped here so screens never touch the chart library directly (and tests can swap it)."""
 
@@ -15,19 +16,33 @@ class DebtChart(PlotextPlot):
     """Debt (yuan) per reported month, with a flat line at the amount first needed."""
 
     def show(self, debts_fen: list[int], need_fen: int, lang: Lang) -> None:
+        self.show_fan(None, debts_fen, None, need_fen, lang)
+
+    def show_fan(self, low_fen: list[int] | None, debts_fen: list[int],
+                 high_fen: list[int] | None, need_fen: int, lang: Lang,
+                 story_fen: list[int] | None = None) -> None:
+        """``debts_fen`` drawn solid; the 10th and 90th percentiles, when given, dotted; a
+        story to compare with (the lesson's own run), crosses."""
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         months = list(range(1, len(debts_fen) + 1))
+        band = [low_fen or [], high_fen or [], story_fen or []]
+        if story_fen:
+            plt.plot(list(range(1, len(story_fen) + 1)), [d / 100 for d in story_fen], marker="x")
+        for edge in band[:2]:
+            if edge:
+                plt.plot(months[: len(edge)], [d / 100 for d in edge], marker="dot")
         if months:
             plt.plot(months, [d / 100 for d in debts_fen], marker="braille")
             ticks = months if len(months) <= 12 else months[:: max(1, len(months) // 12)]
             plt.xticks([float(m) for m in ticks])
-        top = max([need_fen, *debts_fen])
+        everything = [*debts_fen, *band[0], *band[1], *band[2]]
+        top = max([need_fen, *everything])
         if need_fen:
             plt.hline(need_fen / 100)
         plt.xlim(0.5, max(len(months), 1) + 0.5)
-        bottom = axis_bottom(need_fen, debts_fen)
+        bottom = axis_bottom(need_fen, everything)
         plt.ylim(bottom / 100, (top + (top - bottom) * 0.08) / 100 or 1)
         ticks = y_ticks(bottom, need_fen, top)
         plt.yticks([v / 100 for v in ticks], [f"{v / 100:,.0f}" for v in ticks])
@@ -71,8 +86,16 @@ class TextDebtChart(Static):
     """Plain mode: one line a month, bars in eighths of a character, figures spelled out."""
 
     def show(self, debts_fen: list[int], need_fen: int, lang: Lang) -> None:
+        self.show_fan(None, debts_fen, None, need_fen, lang)
+
+    def show_fan(self, low_fen: list[int] | None, debts_fen: list[int],
+                 high_fen: list[int] | None, need_fen: int, lang: Lang) -> None:
+        """The median's bar, then the 10th–90th percentile range in figures."""
         top = float(max([need_fen, *debts_fen], default=0))
         lines = [f"{'0':>3} {bar(need_fen, top, 24)} {money(need_fen, lang)}"]
-        lines += [f"{m:>3} {bar(d, top, 24)} {money(d, lang)}"
-                  for m, d in enumerate(debts_fen, start=1)]
+        for index, debt in enumerate(debts_fen):
+            line = f"{index + 1:>3} {bar(debt, top, 24)} {money(debt, lang)}"
+            if low_fen and high_fen:
+                line += f" ({money(low_fen[index], lang)}–{money(high_fen[index], lang)})"
+            lines.append(line)
         self.update("\n".join(lines[-12:]))
