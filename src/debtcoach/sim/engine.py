@@ -1123,7 +1123,8 @@ class NumpyEngine:
             loans.level[at] = level
         fees = rule.per_instalment.on(contract)
         loans.fees[at] = fees
-        loans.rollovers[at] = 0
+        if self.table.can_roll.any():  # otherwise every loan's rollovers stay 0
+            loans.rollovers[at] = 0
         loans.late_fee_charged[at] = False
         loans.was_overdue[at] = False
         if self.tracks_coming:
@@ -1132,23 +1133,21 @@ class NumpyEngine:
                                np.ones(rows.size, dtype=np.int32), contract).due
             loans.next_amount[at] = first
             self.coming[rows] += first
-        else:
-            loans.next_amount[at] = 0
         self.ever_borrowed[index][rows] = True
         self.owed[index][rows] += contract
         self.loans_with[index][rows] += 1
         self.open_loans[rows] += 1
         deducted = rule.deducted.on(contract)
-        at_payout = fees_at_payout - deducted
-        loans.gap[at] = deducted + at_payout
-        self.cash[rows] += contract - deducted - at_payout
-        self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + contract - deducted - at_payout,
-                                          np.maximum(self.cash[rows], 0))
+        received = contract - fees_at_payout
+        loans.gap[at] = fees_at_payout
+        cash = self.cash[rows] + received
+        self.cash[rows] = cash
+        self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + received, np.maximum(cash, 0))
         self._add(RECEIVED, rows, contract - deducted)
-        self._add(PAID, rows, at_payout)
-        self._add(FEES, rows, deducted + at_payout)
-        self._add(FEES_INCURRED, rows, deducted + at_payout)
-        self._add(FROM_LOANS, rows, deducted + at_payout)  # paid out of the new loan itself
+        self._add(PAID, rows, fees_at_payout - deducted)
+        self._add(FEES, rows, fees_at_payout)
+        self._add(FEES_INCURRED, rows, fees_at_payout)
+        self._add(FROM_LOANS, rows, fees_at_payout)  # paid out of the new loan itself
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
 
