@@ -73,7 +73,7 @@ I32 = npt.NDArray[np.int32]
 Mask = npt.NDArray[np.bool_]
 Rows = npt.NDArray[np.intp]
 Field = TypeVar("Field", bound=np.generic)
-At = npt.NDArray[np.intp]  # loans as path × slots + slot (1-D, or 2-D for whole rows)
+At = npt.NDArray[np.intp]  # loans as slot × paths + path (1-D, or 2-D for whole rows)
 
 DAYS_PER_MONTH = 30
 EXACT_LIMIT = 2**62  # every product of an amount and a rate numerator stays below this
@@ -145,12 +145,6 @@ class Segments:
         if not self.starts.size:
             return np.zeros(0, dtype=np.int64)
         total: I64 = np.add.reduceat(values, self.starts)
-        return total
-
-    def per_path(self, paths: int, values: I64) -> I64:
-        """Σ values for each of ``paths`` paths (0 for paths without values)."""
-        total = np.zeros(paths, dtype=np.int64)
-        total[self.paths] = self.sums(values)
         return total
 
 
@@ -427,7 +421,7 @@ class LenderTable:
 
 
 class Loans:
-    """The docs' per-loan state: one vector per field, loan ``path × slots + slot``. What a
+    """The docs' per-loan state: one vector per field, loan ``slot × paths + path``. What a
     loan shares with every loan of its lender and kind (first or repeat: rates, ``n``, period,
     avalanche rank) is looked up by its ``offer`` in LenderTable, not stored per loan."""
 
@@ -599,7 +593,7 @@ class DueCalendar:
                 self.days.setdefault(day, []).append(at[due == day].astype(np.int32))
 
     def take(self, day: int, next_due: npt.NDArray[np.int32]) -> At:
-        """The loans falling due on ``day``, ascending."""
+        """The loans falling due on ``day``, ascending (not yet in path order)."""
         filed = self.days.pop(day, [])
         if not filed:
             return np.empty(0, dtype=np.intp)
@@ -609,19 +603,14 @@ class DueCalendar:
         distinct: At = due[np.diff(due, prepend=-1) != 0]
         return distinct
 
-    def regrid(self, old_slots: int, new_slots: int) -> None:
-        """Re-address every entry after the slots per path grew."""
-        for entries in self.days.values():
-            for index, at in enumerate(entries):
-                rows, slots = np.divmod(at, old_slots)
-                entries[index] = rows * new_slots + slots
-
 
 class NumpyEngine:
     """docs/engine.md over many paths at once; ``incomes`` is ``draw_incomes(...)``.
 
-    Loans are addressed as ``at = path × slots + slot`` (``rows`` are their paths), which numpy
-    gathers several times faster than (path, slot) pairs."""
+    Loans are addressed as ``at = slot × paths + path`` (``rows`` are their paths), which numpy
+    gathers several times faster than (path, slot) pairs. Slot-major: most paths use only their
+    first few slots, so the loans in use sit in the first part of each field, which keeps more
+    of them in the CPU's caches; and slots added later go at the end, moving no loan."""
 
     def __init__(self, scenario: Scenario, incomes: np.ndarray, record_events: bool = False,
                  progress: Callable[[int, int], None] | None = None) -> None:
@@ -647,7 +636,7 @@ class NumpyEngine:
         check_memory(paths, scenario.months, max(scenario.slots, lenders))
         self.slots = scenario.slots
         self.loans = Loans(paths, self.slots)
-        self.all_slots = np.arange(self.slots)
+        self.slots_used = 0  # every loan is in a slot below this, so scans stop there
         self.cash = np.full(paths, scenario.borrower.savings_fen, dtype=np.int64)
         self.loan_cash = np.zeros(paths, dtype=np.int64)  # cash from loans, not spent yet
         self.cutting = np.zeros(paths, dtype=bool)
@@ -762,14 +751,22 @@ class NumpyEngine:
         if day_of_month == DAYS_PER_MONTH - 1:
             self._report_month(day)
 
+    def _at(self, rows: Rows, slots: Rows) -> At:
+        """Where the loans in these slots of these paths are kept."""
+        at: At = slots * self.paths + rows
+        return at
+
     def _grid(self, rows: Rows) -> At:
-        """Every slot of each path in ``rows``, one row each."""
-        grid: At = rows[:, None] * self.slots + self.all_slots
+        """Every slot used of each path in ``rows``, one row each."""
+        grid: At = np.arange(self.slots_used) * self.paths + rows[:, None]
         return grid
 
-    def _rows_of(self, values: npt.NDArray[Field], rows: Rows) -> npt.NDArray[Field]:
-        """Every slot of a loan field for each path in ``rows`` (a fast whole-row gather)."""
-        return values.reshape(self.paths, self.slots)[rows]
+    def _rows_of(self, values: npt.NDArray[Field], rows: Rows,
+                 slots: int | None = None) -> npt.NDArray[Field]:
+        """The first ``slots`` slots (those used, by default) of a loan field for each path in
+        ``rows``, one row each."""
+        slots = self.slots_used if slots is None else slots
+        return values[:slots * self.paths].reshape(slots, self.paths)[:, rows].T
 
     # --- steps 1 and 2: expenses, events and income -------------------------------------------
 
@@ -801,7 +798,10 @@ class NumpyEngine:
         falling = self.calendar.take(day, loans.next_due)
         if not falling.size:
             return
-        rows, slots = np.divmod(falling, self.slots)
+        # Path order, and slot order within a path.
+        rows, slots = np.divmod(np.sort(falling % self.paths * self.slots
+                                        + falling // self.paths), self.slots)
+        falling = self._at(rows, slots)
         offer = loans.offer[falling]
         terms = self._terms(falling, offer)
         balance = loans.balance[falling]
@@ -820,7 +820,6 @@ class NumpyEngine:
             short = np.flatnonzero((total > 0) & (cash < total))
             if short.size:
                 self._borrow(daily.paths[short], total[short] - cash[short], day, to_repay=True)
-            falling = rows * self.slots + slots  # the slots may have grown
         for turn in in_turn(rows, daily.starts):
             self._meet_due(rows[turn], falling[turn], day, due.where(turn))
 
@@ -1101,7 +1100,11 @@ class NumpyEngine:
             raise ValueError(f"lender {rule.lender.id!r}: a contract of {int(contract.max())} "
                              "fen needs integers beyond 2**62")
         repeat = self.ever_borrowed[index][rows].astype(np.intp)
-        at = rows * self.slots + np.argmin(self._rows_of(loans.open, rows), axis=1)
+        # The first free slot: among those used, or the next one (never used, so free).
+        free = np.argmin(self._rows_of(loans.open, rows, min(self.slots_used + 1, self.slots)),
+                         axis=1)
+        self.slots_used = max(self.slots_used, int(free.max()) + 1)
+        at = self._at(rows, free)
         loans.open[at] = True
         loans.lender[at] = index
         loans.offer[at] = 2 * index + repeat
@@ -1120,7 +1123,8 @@ class NumpyEngine:
             loans.level[at] = level
         fees = rule.per_instalment.on(contract)
         loans.fees[at] = fees
-        loans.rollovers[at] = 0
+        if self.table.can_roll.any():  # otherwise every loan's rollovers stay 0
+            loans.rollovers[at] = 0
         loans.late_fee_charged[at] = False
         loans.was_overdue[at] = False
         if self.tracks_coming:
@@ -1129,23 +1133,21 @@ class NumpyEngine:
                                np.ones(rows.size, dtype=np.int32), contract).due
             loans.next_amount[at] = first
             self.coming[rows] += first
-        else:
-            loans.next_amount[at] = 0
         self.ever_borrowed[index][rows] = True
         self.owed[index][rows] += contract
         self.loans_with[index][rows] += 1
         self.open_loans[rows] += 1
         deducted = rule.deducted.on(contract)
-        at_payout = fees_at_payout - deducted
-        loans.gap[at] = deducted + at_payout
-        self.cash[rows] += contract - deducted - at_payout
-        self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + contract - deducted - at_payout,
-                                          np.maximum(self.cash[rows], 0))
+        received = contract - fees_at_payout
+        loans.gap[at] = fees_at_payout
+        cash = self.cash[rows] + received
+        self.cash[rows] = cash
+        self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + received, np.maximum(cash, 0))
         self._add(RECEIVED, rows, contract - deducted)
-        self._add(PAID, rows, at_payout)
-        self._add(FEES, rows, deducted + at_payout)
-        self._add(FEES_INCURRED, rows, deducted + at_payout)
-        self._add(FROM_LOANS, rows, deducted + at_payout)  # paid out of the new loan itself
+        self._add(PAID, rows, fees_at_payout - deducted)
+        self._add(FEES, rows, fees_at_payout)
+        self._add(FEES_INCURRED, rows, fees_at_payout)
+        self._add(FROM_LOANS, rows, fees_at_payout)  # paid out of the new loan itself
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
 
@@ -1155,13 +1157,11 @@ class NumpyEngine:
         check_memory(self.paths, self.scenario.months, 2 * old)
         blank = Loans(1, 1)
         for name, values in vars(self.loans).items():  # one field at a time: a lower peak
-            grown = np.empty((self.paths, 2 * old), dtype=values.dtype)
-            grown[:, :old] = values.reshape(self.paths, old)
-            grown[:, old:] = getattr(blank, name)[0]
-            setattr(self.loans, name, grown.ravel())
-        self.slots = 2 * old
-        self.calendar.regrid(old, self.slots)
-        self.all_slots = np.arange(self.slots)
+            grown = np.empty(2 * values.size, dtype=values.dtype)
+            grown[:values.size] = values
+            grown[values.size:] = getattr(blank, name)[0]
+            setattr(self.loans, name, grown)
+        self.slots = 2 * old  # new slots go after the old: no loan moves
 
     # --- step 4: shortfall --------------------------------------------------------------------
 
@@ -1184,7 +1184,7 @@ class NumpyEngine:
         for turn in in_turn(which):
             paths = rows[which[turn]]
             paying = self.cash[paths] > 0
-            self._settle(paths[paying], paths[paying] * self.slots + slots[turn][paying], day)
+            self._settle(paths[paying], self._at(paths[paying], slots[turn][paying]), day)
 
     def _settle(self, rows: Rows, at: At, day: int) -> None:
         """Pay penalties, fees, interest, then principal, as far as cash goes."""
@@ -1377,27 +1377,25 @@ class NumpyEngine:
         amounts and an overdue day, only open loans a principal outstanding."""
         month = day // DAYS_PER_MONTH
         loans = self.loans
-        overdue = np.flatnonzero(loans.overdue_since != NOT_OVERDUE)
-        rows = overdue // self.slots
+        used = self.slots_used * self.paths
+        overdue = np.flatnonzero(loans.overdue_since[:used] != NOT_OVERDUE)
+        rows = overdue % self.paths
         self._accrue_penalties(rows, overdue, day, distinct=False)
-        late = Segments(rows)
-        costs_owed = late.per_path(self.paths, loans.od_interest[overdue]
-                                   + loans.od_fees[overdue] + loans.od_penalties[overdue])
+        costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
+                                    + loans.od_penalties[overdue])
         self.metrics["costs_owed"][month] = costs_owed
         self.metrics["debt"][month] = (self.owed.sum(axis=0) + costs_owed
-                                       + late.per_path(self.paths, loans.od_principal[overdue]))
-        lent = np.flatnonzero(loans.open)
-        self.metrics["principal_received_outstanding"][month] = Segments(
-            lent // self.slots).per_path(
-            self.paths,
+                                       + self._per_path(rows, loans.od_principal[overdue]))
+        lent = np.flatnonzero(loans.open[:used])
+        self.metrics["principal_received_outstanding"][month] = self._per_path(
+            lent % self.paths,
             np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
         self.metrics["cash"][month] = self.cash
         self.metrics["active_loans"][month] = self.open_loans
         self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
-        days_overdue = np.zeros(self.paths, dtype=np.int64)
-        if overdue.size:
-            first_overdue = np.minimum.reduceat(loans.overdue_since[overdue], late.starts)
-            days_overdue[late.paths] = day - np.minimum(first_overdue.astype(np.int64), day)
+        first_overdue = np.full(self.paths, day, dtype=np.int32)
+        np.minimum.at(first_overdue, rows, loans.overdue_since[overdue])
+        days_overdue = day - first_overdue.astype(np.int64)
         self.metrics["days_overdue"][month] = days_overdue
         self.state[month] = np.select(
             [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked,
@@ -1408,6 +1406,12 @@ class NumpyEngine:
         self.multi_lent[:] = False
 
     # --- ledger -------------------------------------------------------------------------------
+
+    def _per_path(self, rows: Rows, values: I64) -> I64:
+        """Σ values per path (``rows`` may repeat, in any order), exact in int64."""
+        total = np.zeros(self.paths, dtype=np.int64)
+        np.add.at(total, rows, values)
+        return total
 
     def _from_loans(self, rows: Rows, paid: I64 | int) -> None:
         """Payments to lenders (``rows`` distinct paths) use money from loans first."""
