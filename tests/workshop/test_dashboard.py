@@ -71,8 +71,8 @@ async def test_reveal_pacing_close_and_fan(tmp_path: Path, lesson) -> None:  # t
         assert "4 paths" in fan
         assert app.fan is not None and len(app.fan.p50) == loaded.scenarios["spiral"][0].months
         chart = app.query_one("#fan-chart", DebtChart)
-        assert chart.display and chart.border_title == "The room's debt: median solid, 10% and " \
-            "90% dotted, × the lesson's story"
+        assert chart.display and chart.border_title == "The room's debt (yuan)"
+        assert chart.border_subtitle == "median solid · 10%/90% dotted · × story"
     store.close()
 
 

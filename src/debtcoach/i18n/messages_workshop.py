@@ -124,10 +124,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "全场借款人：{paths} 条路径（每人一条，按各自的决定模拟）每月末的欠款",
         "en": "The room as borrowers: debt at each month's end on {paths} paths (one per participant, from their decisions)",
     },
-    "workshop.fan_chart": {
-        "zh": "全场欠款：实线中位数，点线10%与90%，×为课程里的故事",
-        "en": "The room's debt: median solid, 10% and 90% dotted, × the lesson's story",
-    },
+    "workshop.fan_chart": {"zh": "全场欠款（元）", "en": "The room's debt (yuan)"},
+    "workshop.fan_legend": {"zh": "实线中位数 · 点线10%/90% · ×故事",
+                            "en": "median solid · 10%/90% dotted · × story"},
     "workshop.fan_columns": {
         "zh": " 月      P10   中位数      P90     故事  （元）",
         "en": "mon      p10   median      p90    story  (yuan)",

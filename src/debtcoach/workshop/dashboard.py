@@ -165,6 +165,7 @@ class DashboardApp(App[None]):
             fan = self.fan
             chart.show_fan(fan.p10, fan.p50, fan.p90, 0, self.lang, story_fen=fan.story)
             chart.border_title = self.t("workshop.fan_chart")
+            chart.border_subtitle = self.t("workshop.fan_legend")
 
     def _set(self, widget_id: str, text: str) -> None:
         if self._shown.get(widget_id) != text:

@@ -100,7 +100,7 @@ def fan_panel(fan: Fan | None, lang: Lang) -> str:
                                              start=1):
         story = fan.story[month - 1] if month - 1 < len(fan.story) else None
         lines.append(f"{month:>3} {_yuan(low):>8} {_yuan(mid):>8} {_yuan(high):>8} "
-                     f"{_yuan(story) if story is not None else '':>8}  {bar(mid, top, 8)}")
+                     f"{_yuan(story) if story is not None else '':>8}  {bar(mid, top, 6)}")
     return "\n".join(lines)
 
 
