@@ -102,3 +102,16 @@ def test_a_deferred_load_leaves_monte_carlo_answers_for_later_with_the_same_valu
     assert not deferred.pending
     again = load_lesson(root / "01-mini", load_sources(root), cache=cache, defer=True)
     assert not again.pending and again.answers == full.answers  # kept: nothing left to run
+
+
+def test_a_one_path_scenario_runs_once_for_its_check_and_its_answers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    for module in (answers, loader):
+        run = module.simulate
+        monkeypatch.setattr(module, "simulate",
+                            lambda *a, _run=run, **k: calls.append(k["paths"]) or _run(*a, **k))
+    fresh = load_lesson(ROOT / "01-mini", load_sources(ROOT), cache={}, namespace="v1")
+    assert calls == [1]  # the check's run is the answer's run
+    monkeypatch.undo()
+    assert fresh.answers == load_lesson(ROOT / "01-mini", load_sources(ROOT)).answers

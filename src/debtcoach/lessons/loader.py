@@ -121,8 +121,9 @@ def load_lesson(
     prose = _load_prose(folder, problems)
     _check_texts(lesson, problem)
     offers = {offer.id: offer for offer in lesson.offers}
-    scenarios = _load_scenarios(lesson, folder, problem, cache, namespace)
-    loaded = LoadedLesson(lesson, folder, prose, offers, scenarios)
+    runs: dict[str, SimResult] = {}
+    scenarios = _load_scenarios(lesson, folder, problem, cache, namespace, runs)
+    loaded = LoadedLesson(lesson, folder, prose, offers, scenarios, runs=runs)
     failed = {ref.id for ref in lesson.scenarios} - set(scenarios)
 
     def step_problem(path: str, code: str, **params: Any) -> None:
@@ -174,11 +175,12 @@ def _check_texts(lesson: Lesson, problem: Any) -> None:
 
 def _load_scenarios(
     lesson: Lesson, folder: Path, problem: Any, cache: AnswerCache | None = None,
-    namespace: str = "",
+    namespace: str = "", runs: dict[str, SimResult] | None = None,
 ) -> dict[str, tuple[Scenario, int, int]]:
     """The lesson's scenarios, each run once on one path to find what is broken; a scenario
     ``cache`` says ran before (same content and seed, same engine: ``namespace``) is not run
-    again, so an opening does not pay for a check an earlier one made."""
+    again, so an opening does not pay for a check an earlier one made. A one-path scenario's
+    check is its full run: kept in ``runs`` for the answers and comparisons about it."""
     out: dict[str, tuple[Scenario, int, int]] = {}
     for index, ref in enumerate(lesson.scenarios):
         path = f"scenarios[{index}]"
@@ -197,9 +199,11 @@ def _load_scenarios(
                 scenario = scenario.model_copy(update={"months": ref.months})
             checked = None if cache is None else _ran_key(scenario, ref.seed, namespace)
             if checked is None or cache is None or cache.get(checked) is not True:
-                simulate(scenario, paths=1, seed=ref.seed)  # one path finds what is broken
+                run = simulate(scenario, paths=1, seed=ref.seed)  # one path finds what is broken
                 if checked is not None and cache is not None:
                     cache[checked] = True
+                if runs is not None and ref.paths == 1:
+                    runs[ref.id] = run
         except InputError as error:
             problem(f"{path} ({error.field})", error.code, **error.params)
             continue
