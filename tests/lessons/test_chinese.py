@@ -14,7 +14,7 @@ ROOT = Path(__file__).parents[2] / "lessons"
 HAN = r"\u4e00-\u9fff"
 CLOSING = "，。、；：？！）》」』”"
 # A space or a line break between two Chinese characters (or after Chinese punctuation).
-STRAY_GAP = re.compile(rf"[{HAN}{CLOSING}][ \n][{HAN}（《「『“]")
+STRAY_GAP = re.compile(rf"[{HAN}{CLOSING}][ \n][{HAN}（《「『“]|[{CLOSING}] \S")
 # Units left in English inside Chinese text.
 ENGLISH_UNITS = re.compile(r"\d+\s?(m|d|days?|months?)\b|/day|/month|/year")
 

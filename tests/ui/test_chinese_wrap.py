@@ -120,3 +120,24 @@ def test_a_long_chinese_warning_at_80x24(snap_compare, tmp_path: Path) -> None: 
     """Lesson 02's court-cap warning: Textual's wrap put "。" alone at a line start."""
     assert snap_compare(build(tmp_path, "zh"), terminal_size=(80, 24),
                         run_before=at_step("02-upfront-fees", "above-court-cap"))
+
+
+async def test_markdown_table_cells_wrap_as_chinese() -> None:
+    """A lesson table's cells wrap as Chinese too (Textual's cells would break anywhere)."""
+    cell = "他在借款App上借了钱。到期那天，他只好又借了一笔¥1,330.02的新钱来还旧账。"
+    text = f"| 谁 | 怎么借 |\n| --- | --- |\n| 小陈 | {cell} |\n"
+
+    class Probe(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LessonMarkdown(text, id="prose")
+
+    app = Probe()
+    async with app.run_test(size=(30, 20)) as pilot:
+        await pilot.pause()
+        shown = next(c for c in app.query("MarkdownTableCellContents")
+                     if "小陈" not in str(c.content) and "借了钱" in str(c.content))
+        region = shown.content_region
+        expected = WrappedText(Content(cell)).at_width(region.width).plain.split("\n")
+        lines = [strip.text.strip() for strip in shown.render_lines(shown.region.reset_offset)]
+        assert len(expected) > 2 and lines[: len(expected)] == expected
+        assert [line.plain for line in Content(cell).wrap(region.width)] != expected

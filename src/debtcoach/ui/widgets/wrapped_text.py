@@ -5,19 +5,25 @@ paragraph as one long word and cuts it anywhere ("Ap/p", a line starting with "ï
 
 :class:`WrappedText` is a Textual ``Visual`` around a ``Content``: it puts the line breaks in
 and leaves styling, alignment and padding to the ``Content``. :class:`LessonMarkdown` is a
-``Markdown`` whose paragraphs and headings use it; :class:`WrappingButton` a button whose label
-does.
+``Markdown`` whose paragraphs, headings and table cells use it; :class:`WrappingButton` a button
+whose label does.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Button, Markdown
+from textual.widgets._markdown import (
+    MarkdownTable,
+    MarkdownTableCellContents,
+    MarkdownTableContent,
+)
 from textual.widgets.markdown import MarkdownBlock
 
 from debtcoach.i18n.linebreak import break_offsets, cell_width, units
@@ -107,13 +113,43 @@ def _wrapping(block: type[MarkdownBlock]) -> type[MarkdownBlock]:
     return wrapped
 
 
+class _WrappedCell(MarkdownTableCellContents):
+    """A table cell whose text wraps as Chinese is typeset."""
+
+    def render(self) -> WrappedText:
+        content = self.content
+        return WrappedText(content if isinstance(content, Content) else Content(str(content)))
+
+
+class _WrappedTableContent(MarkdownTableContent):
+    """Markdown's table grid, built of cells that wrap as Chinese (Textual's own compose, with
+    the cell class swapped)."""
+
+    def compose(self) -> ComposeResult:
+        for header in self.headers:
+            yield _WrappedCell(header, classes="header")
+        for row_index, row in enumerate(self.rows, 1):
+            for cell_index, cell in enumerate(row, 1):
+                yield _WrappedCell(cell, classes=f"row{row_index} cell",
+                                   name=f"cell{row_index}.{cell_index}")
+            self.last_row = row_index
+
+
+class _WrappedTable(MarkdownTable):
+    def compose(self) -> ComposeResult:
+        self._headers, self._rows = self._get_headers_and_rows()
+        yield _WrappedTableContent(self._headers, self._rows)
+
+
 class LessonMarkdown(Markdown):
-    """Lesson prose: Markdown whose paragraphs and headings wrap as Chinese is typeset."""
+    """Lesson prose: Markdown whose paragraphs, headings and table cells wrap as Chinese is
+    typeset."""
 
     BLOCKS: dict[str, type[MarkdownBlock]] = {  # noqa: RUF012 (Markdown's own annotation)
         **Markdown.BLOCKS,
         **{name: _wrapping(Markdown.BLOCKS[name])
            for name in ("paragraph_open", "h1", "h2", "h3", "h4", "h5", "h6")},
+        "table_open": _WrappedTable,
     }
 
 
