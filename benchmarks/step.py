@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import tempfile
 import time
@@ -60,6 +61,7 @@ async def baseline(samples: int) -> list[Timing]:
 
 async def opened(pilot: Pilot[None], lesson_id: str) -> PlayerScreen:
     """The lesson open from its start, its answers worked out."""
+    gc.collect()  # the apps run before this one are garbage: not this one's steps' cost
     app = pilot.app
     app.store.reset_all()  # type: ignore[attr-defined]
     app.open_lesson(next(e for e in app.lessons if e.id == lesson_id))  # type: ignore[attr-defined]

@@ -7,6 +7,8 @@ problems rather than showing half a lesson).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,8 +121,9 @@ def load_lesson(
     prose = _load_prose(folder, problems)
     _check_texts(lesson, problem)
     offers = {offer.id: offer for offer in lesson.offers}
-    scenarios = _load_scenarios(lesson, folder, problem)
-    loaded = LoadedLesson(lesson, folder, prose, offers, scenarios)
+    runs: dict[str, SimResult] = {}
+    scenarios = _load_scenarios(lesson, folder, problem, cache, namespace, runs)
+    loaded = LoadedLesson(lesson, folder, prose, offers, scenarios, runs=runs)
     failed = {ref.id for ref in lesson.scenarios} - set(scenarios)
 
     def step_problem(path: str, code: str, **params: Any) -> None:
@@ -171,8 +174,13 @@ def _check_texts(lesson: Lesson, problem: Any) -> None:
 
 
 def _load_scenarios(
-    lesson: Lesson, folder: Path, problem: Any
+    lesson: Lesson, folder: Path, problem: Any, cache: AnswerCache | None = None,
+    namespace: str = "", runs: dict[str, SimResult] | None = None,
 ) -> dict[str, tuple[Scenario, int, int]]:
+    """The lesson's scenarios, each run once on one path to find what is broken; a scenario
+    ``cache`` says ran before (same content and seed, same engine: ``namespace``) is not run
+    again, so an opening does not pay for a check an earlier one made. A one-path scenario's
+    check is its full run: kept in ``runs`` for the answers and comparisons about it."""
     out: dict[str, tuple[Scenario, int, int]] = {}
     for index, ref in enumerate(lesson.scenarios):
         path = f"scenarios[{index}]"
@@ -189,7 +197,13 @@ def _load_scenarios(
                 scenario = scenario_from_dict(ref.inline, f"{path}.inline")
             if ref.months is not None:
                 scenario = scenario.model_copy(update={"months": ref.months})
-            simulate(scenario, paths=1, seed=ref.seed)  # one path finds what is broken
+            checked = None if cache is None else _ran_key(scenario, ref.seed, namespace)
+            if checked is None or cache is None or cache.get(checked) is not True:
+                run = simulate(scenario, paths=1, seed=ref.seed)  # one path finds what is broken
+                if checked is not None and cache is not None:
+                    cache[checked] = True
+                if runs is not None and ref.paths == 1:
+                    runs[ref.id] = run
         except InputError as error:
             problem(f"{path} ({error.field})", error.code, **error.params)
             continue
@@ -201,6 +215,13 @@ def _load_scenarios(
             problem(f"{path}.id", "duplicate_id", value=ref.id)
         out[ref.id] = (scenario, ref.paths, ref.seed)
     return out
+
+
+def _ran_key(scenario: Scenario, seed: int, namespace: str) -> str:
+    """What a scenario's check run depends on: its content and seed, and the engine."""
+    content = json.dumps([namespace, "ran", scenario.model_dump(mode="json"), seed],
+                         sort_keys=True, default=str)
+    return hashlib.sha256(content.encode()).hexdigest()
 
 
 def _check_steps(
