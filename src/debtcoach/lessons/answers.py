@@ -127,30 +127,38 @@ AnswerCache = MutableMapping[str, Any]
 """Computed answers kept between openings: key → {"value": …, "working": {...}} (JSON-able)."""
 
 
+def scenario_of(answer: Answer) -> str:
+    """The scenario a simulated answer is about ("" for answers about offers)."""
+    if not isinstance(answer, DebtAt | CostsAt | ShareStacking):
+        return ""
+    at = (answer.debt_at if isinstance(answer, DebtAt) else
+          answer.costs_at if isinstance(answer, CostsAt) else answer.share_stacking)
+    return at.scenario
+
+
+def content_key(namespace: str, kind: object, scenario: Scenario, *rest: object) -> str:
+    """A cache key for what a run of ``scenario`` gave: ``kind`` of result, the scenario's
+    content, the run's parameters (``rest``) and ``namespace`` (the engine's version)."""
+    content = json.dumps([namespace, kind, scenario.model_dump(mode="json"), *rest],
+                         sort_keys=True, default=str)
+    return hashlib.sha256(content.encode()).hexdigest()
+
+
 def answer_key(answer: Answer, scenarios: dict[str, tuple[Scenario, int, int]],
                namespace: str) -> str | None:
     """What a simulated answer depends on: the question, the scenario's content, its paths and
     seed, and ``namespace`` (the engine's version). None for answers about offers (cheap)."""
-    if not isinstance(answer, DebtAt | CostsAt | ShareStacking):
+    scenario_id = scenario_of(answer)
+    if scenario_id not in scenarios:
         return None
-    at = (answer.debt_at if isinstance(answer, DebtAt) else
-          answer.costs_at if isinstance(answer, CostsAt) else answer.share_stacking)
-    if at.scenario not in scenarios:
-        return None
-    scenario, paths, seed = scenarios[at.scenario]
-    content = json.dumps([namespace, answer.model_dump(mode="json"),
-                          scenario.model_dump(mode="json"), paths, seed], sort_keys=True,
-                         default=str)
-    return hashlib.sha256(content.encode()).hexdigest()
+    scenario, paths, seed = scenarios[scenario_id]
+    return content_key(namespace, answer.model_dump(mode="json"), scenario, paths, seed)
 
 
 def is_monte_carlo(answer: Answer, scenarios: dict[str, tuple[Scenario, int, int]]) -> bool:
     """Whether the answer needs a many-path run (seconds of work, so worth doing off the UI)."""
-    if not isinstance(answer, DebtAt | CostsAt | ShareStacking):
-        return False
-    at = (answer.debt_at if isinstance(answer, DebtAt) else
-          answer.costs_at if isinstance(answer, CostsAt) else answer.share_stacking)
-    return at.scenario in scenarios and scenarios[at.scenario][1] > 1
+    scenario_id = scenario_of(answer)
+    return scenario_id in scenarios and scenarios[scenario_id][1] > 1
 
 
 def kept_answer(

@@ -7,8 +7,6 @@ problems rather than showing half a lesson).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +21,10 @@ from debtcoach.lessons.answers import (
     AnswerCache,
     Working,
     cached_answer,
+    content_key,
     is_monte_carlo,
     kept_answer,
+    scenario_of,
 )
 from debtcoach.lessons.prose import join_lines, split_sections
 from debtcoach.lessons.schema import (
@@ -219,9 +219,7 @@ def _load_scenarios(
 
 def _ran_key(scenario: Scenario, seed: int, namespace: str) -> str:
     """What a scenario's check run depends on: its content and seed, and the engine."""
-    content = json.dumps([namespace, "ran", scenario.model_dump(mode="json"), seed],
-                         sort_keys=True, default=str)
-    return hashlib.sha256(content.encode()).hexdigest()
+    return content_key(namespace, "ran", scenario, seed)
 
 
 def _check_steps(
@@ -374,13 +372,6 @@ def settle(loaded: LoadedLesson, completed: Completed) -> None:
         loaded.pending.pop(step_id, None)
     loaded.spreads.update(completed.spreads)
     loaded.spreads_pending -= set(completed.spreads)
-
-
-def scenario_of(answer: Answer) -> str:
-    """The scenario a simulated answer is about ("" for answers about offers)."""
-    at = getattr(answer, "debt_at", None) or getattr(answer, "costs_at", None) or getattr(
-        answer, "share_stacking", None)
-    return "" if at is None else str(at.scenario)
 
 
 def _check_not_given_away(loaded: LoadedLesson, step: PredictStep | QuizStep, path: str,

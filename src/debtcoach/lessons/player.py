@@ -122,7 +122,7 @@ class LessonPlayer:
     def waiting(self) -> bool:
         """Whether the current step's answer, or the spread of the Monte Carlo run it is
         about, is still being worked out."""
-        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.answers import scenario_of
 
         answer = getattr(self.step, "answer", None)
         return self.step.id in self.loaded.pending or (

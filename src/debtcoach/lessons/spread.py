@@ -3,13 +3,12 @@ many have fallen behind or defaulted, so a lesson shows more than one share per 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 
+from debtcoach.lessons.answers import content_key
 from debtcoach.sim.results import DEFAULT, STACKING, SimResult
 from debtcoach.sim.scenario import Scenario
 
@@ -66,6 +65,4 @@ def spread_of(result: SimResult) -> Spread:
 
 def spread_key(scenario: Scenario, paths: int, seed: int, namespace: str) -> str:
     """What a spread depends on: the scenario's content, its paths and seed, the engine."""
-    content = json.dumps([namespace, "spread", scenario.model_dump(mode="json"), paths, seed],
-                         sort_keys=True, default=str)
-    return hashlib.sha256(content.encode()).hexdigest()
+    return content_key(namespace, "spread", scenario, paths, seed)

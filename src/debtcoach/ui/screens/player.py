@@ -540,7 +540,7 @@ class PlayerScreen(Screen[None]):
         return ""
 
     def _computing_text(self, step: PredictStep | QuizStep) -> str:
-        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.answers import scenario_of
 
         assert self.player is not None and step.answer is not None
         paths = self.player.loaded.scenarios[scenario_of(step.answer)][1]
@@ -553,7 +553,7 @@ class PlayerScreen(Screen[None]):
     def _spread(self, step: PredictStep) -> str:
         """For an answer about a Monte Carlo run: the spread of its paths by month, and its
         last month against the lesson's first such run."""
-        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.answers import scenario_of
         from debtcoach.lessons.schema import PredictStep
         from debtcoach.ui.widgets.spread_table import spread_text
 
@@ -571,7 +571,7 @@ class PlayerScreen(Screen[None]):
 
     def _spread_shown(self) -> Spread | None:
         """The Monte Carlo spread the current step's revealed answer is about, if any."""
-        from debtcoach.lessons.loader import scenario_of
+        from debtcoach.lessons.answers import scenario_of
         from debtcoach.lessons.schema import PredictStep
 
         player = self.player
