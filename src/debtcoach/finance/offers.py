@@ -19,7 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from debtcoach.errors import InputError
 from debtcoach.finance.money import parse_money, round_fen
-from debtcoach.finance.periods import Unit, unit_from_word
+from debtcoach.finance.periods import Unit, first_chinese, unit_from_word
 from debtcoach.finance.rates import Rate, cn_number, parse_rate
 
 
@@ -58,6 +58,7 @@ _TIMING_WORDS = {
     "month": FeeTiming.PER_MONTH, "per-month": FeeTiming.PER_MONTH, "每月": FeeTiming.PER_MONTH,
     "月": FeeTiming.PER_MONTH,
 }
+CHINESE_TIMING = first_chinese(_TIMING_WORDS)  # FeeTiming.UPFRONT → 砍头
 _FEE = re.compile(r"^(?P<value>[^/\s]+?)\s*(?:(?:/|\s+)\s*(?P<timing>[\w-]+|[\u4e00-\u9fff]+))?$")
 _SHARE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*%$")
 
@@ -97,6 +98,10 @@ class Term:
 
     def __str__(self) -> str:
         return f"{self.count}{'d' if self.unit is Unit.DAY else 'm'}"
+
+    def in_chinese(self) -> str:
+        """12个月, 7天: as parse_term reads it."""
+        return f"{self.count}{'天' if self.unit is Unit.DAY else '个月'}"
 
     @property
     def years(self) -> Fraction:
@@ -148,6 +153,9 @@ _REPAYMENT_NAMES = {
     "等本等费": Repayment.FLAT_FEE,
     "等本等息": Repayment.FLAT_FEE,
 }
+
+
+CHINESE_REPAYMENT = first_chinese(_REPAYMENT_NAMES)  # Repayment.EQUAL_INSTALLMENT → 等额本息
 
 
 def parse_repayment(text: object, field: str = "repayment") -> Repayment:

@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from typing import TypeVar
 
 from debtcoach.errors import InputError
+
+T = TypeVar("T")
 
 
 class Unit(StrEnum):
@@ -34,7 +37,7 @@ _PER_YEAR = {
 
 _ALIASES = {
     "d": Unit.DAY, "day": Unit.DAY, "days": Unit.DAY, "daily": Unit.DAY,
-    "日": Unit.DAY, "天": Unit.DAY,
+    "天": Unit.DAY, "日": Unit.DAY,
     "w": Unit.WEEK, "wk": Unit.WEEK, "week": Unit.WEEK, "weeks": Unit.WEEK, "weekly": Unit.WEEK,
     "周": Unit.WEEK,
     "semimonth": Unit.SEMIMONTH, "semimonthly": Unit.SEMIMONTH, "半月": Unit.SEMIMONTH,
@@ -45,6 +48,19 @@ _ALIASES = {
     "y": Unit.YEAR, "yr": Unit.YEAR, "year": Unit.YEAR, "years": Unit.YEAR, "annual": Unit.YEAR,
     "annually": Unit.YEAR, "a": Unit.YEAR, "pa": Unit.YEAR, "年": Unit.YEAR,
 }
+
+
+def first_chinese(words: dict[str, T]) -> dict[T, str]:
+    """Each value's first Chinese word in a parser's table: a way to write it in Chinese that
+    the parser reads back."""
+    names: dict[T, str] = {}
+    for word, value in words.items():
+        if not word.isascii():
+            names.setdefault(value, word)
+    return names
+
+
+CHINESE_UNIT = first_chinese(_ALIASES)  # Unit.DAY → 天
 
 
 @dataclass(frozen=True, order=True)

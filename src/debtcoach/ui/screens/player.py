@@ -34,6 +34,7 @@ from textual.worker import get_current_worker
 
 from debtcoach.coach.quiz import from_typed
 from debtcoach.errors import InputError, InputErrors
+from debtcoach.finance.offers import FeeTiming
 from debtcoach.i18n import error_line, money, percent
 from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.store.paths import ANSWER_CACHE
@@ -1048,37 +1049,30 @@ class PlayerScreen(Screen[None]):
         return value
 
 
-_TIMING_WORD = {"en": {"upfront": "upfront", "once": "once", "per-period": "period",
-                       "per-month": "month"},
-                "zh": {"upfront": "砍头", "once": "一次性", "per-period": "每期",
-                       "per-month": "每月"}}
-_UNIT_WORD = {"day": "天", "week": "周", "month": "月", "quarter": "季", "year": "年"}
-_REPAYMENT_WORD = {"bullet": "一次性还本付息", "equal-installment": "等额本息",
-                   "equal-principal": "等额本金", "interest-first": "先息后本",
-                   "flat-fee": "等本等费"}
-
-
 def apr_command(offer: LoanOffer, lang: str = "en") -> str:
     """The `debtcoach apr` command that prints this offer's schedule and rates, its values
-    spelled in the learner's language (the command reads 12个月, 0.05%/天 and 等额本息 too)."""
-    from debtcoach.finance.periods import Unit
+    spelled in the learner's language (12个月, 0.05%/天 and 等额本息: the words the command's
+    parsers read)."""
+    from debtcoach.finance.offers import CHINESE_REPAYMENT, CHINESE_TIMING
+    from debtcoach.finance.periods import CHINESE_UNIT
     from debtcoach.finance.rates import format_percent
 
-    zh = lang == "zh" and offer.rate.period.count == 1
-    words = _TIMING_WORD["zh" if zh else "en"]
-    term = offer.term
-    if zh:
-        term_text = f"{term.count}{'天' if term.unit is Unit.DAY else '个月'}"
-        rate_text = f"{format_percent(offer.rate.value)}/{_UNIT_WORD[offer.rate.period.unit.value]}"
-        repayment = _REPAYMENT_WORD[offer.repayment.value]
-    else:
-        term_text, rate_text, repayment = str(term), str(offer.rate), offer.repayment.value
-    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {term_text}",
-             f"--rate {rate_text}", f"--repayment {repayment}"]
+    timing: dict[FeeTiming, str] = _ENGLISH_TIMING
+    term, rate, repayment = str(offer.term), str(offer.rate), offer.repayment.value
+    if lang == "zh" and offer.rate.period.count == 1:
+        timing, term, repayment = CHINESE_TIMING, offer.term.in_chinese(), CHINESE_REPAYMENT[
+            offer.repayment]
+        rate = f"{format_percent(offer.rate.value)}/{CHINESE_UNIT[offer.rate.period.unit]}"
+    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {term}",
+             f"--rate {rate}", f"--repayment {repayment}"]
     for name, fee in offer.fees():
         value = format_percent(fee.share) if fee.share else f"{fee.fixed_fen / 100:g}"
-        parts.append(f"--{name.replace('_', '-')} {value}/{words[fee.timing.value]}")
+        parts.append(f"--{name.replace('_', '-')} {value}/{timing[fee.timing]}")
     return " ".join(parts)
+
+
+_ENGLISH_TIMING = {FeeTiming.UPFRONT: "upfront", FeeTiming.ONCE: "once",
+                   FeeTiming.PER_PERIOD: "period", FeeTiming.PER_MONTH: "month"}
 
 
 def inline(text: str) -> str:
