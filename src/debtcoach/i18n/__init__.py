@@ -36,12 +36,14 @@ def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:
     return "en"
 
 
-def money(fen: int, lang: Lang, sign: bool = False) -> str:
+def money(fen: int, lang: Lang, sign: bool = False, whole: bool = False) -> str:
     """¥1,234.56 in either language (the yuan sign is the same), exact from integer fen;
-    scientific beyond a trillion trillion yuan, where decimal formatting gives up."""
+    ``whole``: rounded to the yuan (¥1,235) where columns must be narrow; scientific beyond a
+    trillion trillion yuan, where decimal formatting gives up."""
     if abs(fen) >= 10**26:
         return f"{'-' if fen < 0 else ('+' if sign else '')}¥{abs(fen) / 100:.3e}"
-    text = format_decimal(Decimal(abs(fen)) / 100, format="#,##0.00", locale=_BABEL_LOCALE[lang])
+    text = format_decimal(Decimal(abs(fen)) / 100, format="#,##0" if whole else "#,##0.00",
+                          locale=_BABEL_LOCALE[lang])
     prefix = "-" if fen < 0 else ("+" if sign and fen > 0 else "")
     return f"{prefix}¥{text}"
 

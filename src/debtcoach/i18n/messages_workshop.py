@@ -128,8 +128,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "workshop.fan_legend": {"zh": "实线中位数 · 点线10%/90% · ×故事",
                             "en": "median solid · 10%/90% dotted · × story"},
     "workshop.fan_columns": {
-        "zh": " 月      P10   中位数      P90     故事  （元）",
-        "en": "mon      p10   median      p90    story  (yuan)",
+        "zh": " 月      P10   中位数      P90     故事",
+        "en": "mon      p10   median      p90    story",
     },
     "key.reveal": {"zh": "揭晓", "en": "Reveal"},
     "key.open_next": {"zh": "下一步", "en": "Next step"},

@@ -96,13 +96,13 @@ def fan_panel(fan: Fan | None, lang: Lang) -> str:
     lines = [f"[b]{t('workshop.fan_title', lang, paths=fan.paths)}[/b]",
              t("workshop.fan_columns", lang)]
     top = max(fan.p90 + fan.story + [1])
+
+    def yuan(fen: int) -> str:
+        return money(fen, lang, whole=True)
+
     for month, (low, mid, high) in enumerate(zip(fan.p10, fan.p50, fan.p90, strict=True),
                                              start=1):
         story = fan.story[month - 1] if month - 1 < len(fan.story) else None
-        lines.append(f"{month:>3} {_yuan(low):>8} {_yuan(mid):>8} {_yuan(high):>8} "
-                     f"{_yuan(story) if story is not None else '':>8}  {bar(mid, top, 6)}")
+        lines.append(f"{month:>3} {yuan(low):>8} {yuan(mid):>8} {yuan(high):>8} "
+                     f"{yuan(story) if story is not None else '':>8}  {bar(mid, top, 6)}")
     return "\n".join(lines)
-
-
-def _yuan(fen: int) -> str:
-    return f"{round(fen / 100):,}"

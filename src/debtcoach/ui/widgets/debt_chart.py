@@ -27,17 +27,17 @@ class DebtChart(PlotextPlot):
         plt.clear_data()
         plt.clear_figure()
         months = list(range(1, len(debts_fen) + 1))
-        band = [low_fen or [], high_fen or [], story_fen or []]
-        if story_fen:
-            plt.plot(list(range(1, len(story_fen) + 1)), [d / 100 for d in story_fen], marker="x")
-        for edge in band[:2]:
-            if edge:
-                plt.plot(months[: len(edge)], [d / 100 for d in edge], marker="dot")
+        # Drawn first to last, each over the one before: story, band, then the median.
+        lines = [(story_fen or [], "x"), (low_fen or [], "dot"), (high_fen or [], "dot")]
+        for values, marker in lines:
+            if values:
+                plt.plot(list(range(1, len(values) + 1)), [d / 100 for d in values],
+                         marker=marker)
         if months:
             plt.plot(months, [d / 100 for d in debts_fen], marker="braille")
             ticks = months if len(months) <= 12 else months[:: max(1, len(months) // 12)]
             plt.xticks([float(m) for m in ticks])
-        everything = [*debts_fen, *band[0], *band[1], *band[2]]
+        everything = [*debts_fen, *(fen for values, _ in lines for fen in values)]
         top = max([need_fen, *everything])
         if need_fen:
             plt.hline(need_fen / 100)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from rich.cells import cell_len
 
-from debtcoach.i18n import Lang, percent
+from debtcoach.i18n import Lang, money, percent
 from debtcoach.lessons.spread import Spread
 
 COLUMNS = ("month", "p10", "p50", "p90", "stacking", "overdue", "default")
@@ -20,7 +20,7 @@ def spread_text(spread: Spread, lang: Lang, t: Callable[..., str],
     columns; shares with one decimal."""
     rows = [[t(f"spread.col.{name}") for name in COLUMNS]]
     for month in range(spread.months):
-        rows.append([str(month + 1), *(_yuan(values[month]) for values in (
+        rows.append([str(month + 1), *(money(values[month], lang, whole=True) for values in (
             spread.debt_p10, spread.debt_p50, spread.debt_p90)), *(
             percent(values[month], lang, digits=1) for values in (
                 spread.stacking_ever, spread.overdue_ever, spread.in_default))])
@@ -41,7 +41,3 @@ def spread_text(spread: Spread, lang: Lang, t: Callable[..., str],
                        stacking_before=percent(base.stacking_ever[last], lang, digits=1),
                        stacking=percent(spread.stacking_ever[last], lang, digits=1)))
     return "\n".join(lines)
-
-
-def _yuan(fen: int) -> str:
-    return f"¥{fen / 100:,.0f}"
