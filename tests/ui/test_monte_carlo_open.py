@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static
 
 import debtcoach.ui.screens.player as player_screen
@@ -53,6 +54,18 @@ def build(root: Path, data: Path) -> Callable[[], DebtCoachApp]:
     return new
 
 
+async def open_first(pilot: Pilot[None]) -> PlayerScreen:
+    """The first lesson, opened from home (its Monte Carlo runs may still be going)."""
+    app = pilot.app
+    assert isinstance(app, DebtCoachApp)
+    await until(pilot, lambda: bool(app.screen.query("#lessons")), "the home screen")
+    app.open_lesson(app.lessons[0])
+    await until(pilot, lambda: isinstance(app.screen, PlayerScreen)
+                and app.screen.player is not None, "the lesson open")
+    assert isinstance(app.screen, PlayerScreen)
+    return app.screen
+
+
 def feedback(screen: PlayerScreen) -> str:
     return str(screen.query_one("#feedback", Static).render())
 
@@ -61,12 +74,8 @@ async def test_the_lesson_opens_before_its_monte_carlo_runs_and_a_guess_waits_fo
         many_paths: Path, tmp_path: Path, gate: threading.Event) -> None:
     app = build(many_paths, tmp_path / "data")()
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: bool(app.screen.query("#lessons")), "the home screen")
-        app.open_lesson(app.lessons[0])
-        await until(pilot, lambda: isinstance(app.screen, PlayerScreen)
-                    and app.screen.player is not None, "the lesson open, runs held back")
-        screen = app.screen
-        assert isinstance(screen, PlayerScreen) and screen.player is not None
+        screen = await open_first(pilot)  # its runs held back
+        assert screen.player is not None
         assert "guess" in screen.player.loaded.pending
         await go_to(screen, pilot, "guess")
         assert "Computing the 200 paths" in feedback(screen)

@@ -8,24 +8,17 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from debtcoach.ui.app import DebtCoachApp, make_app
-from debtcoach.ui.screens.player import PlayerScreen
+from debtcoach.ui.app import make_app
 from debtcoach.ui.settings import Settings
-from tests.ui.test_monte_carlo_open import many_paths  # noqa: F401  (the fixture)
+from tests.ui.test_monte_carlo_open import many_paths, open_first  # noqa: F401  (the fixture)
 from tests.ui.waiting import until
 
 
 async def reveal_with_spread(pilot: Pilot[None]) -> None:
-    app = pilot.app
-    assert isinstance(app, DebtCoachApp)
-    await until(pilot, lambda: bool(app.screen.query("#lessons")), "the home screen")
-    app.open_lesson(app.lessons[0])
-    await until(pilot, lambda: isinstance(app.screen, PlayerScreen)
-                and app.screen.player is not None, "the lesson")
-    screen = app.screen
-    assert isinstance(screen, PlayerScreen) and screen.player is not None
-    await app.workers.wait_for_complete()
+    screen = await open_first(pilot)
+    await pilot.app.workers.wait_for_complete()
     player = screen.player
+    assert player is not None
     await until(pilot, lambda: not player.loaded.incomplete, "the 200 paths")
     while player.step.id != "guess":
         player.next()
