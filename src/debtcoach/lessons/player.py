@@ -223,9 +223,9 @@ class LessonPlayer:
         step = self.step
         if not isinstance(step, QuizStep) or step.id in self.quiz_results:
             return None
-        self.log.append(("give_up",))
         if step.id in self.loaded.pending:
             raise AnswerPending(step.id)
+        self.log.append(("give_up",))
         tries = self.tries.get(step.id, [])
         expected = self.loaded.answers.get(step.id)
         result = tries[-1] if tries else QuizResult(False, expected)
