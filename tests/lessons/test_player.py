@@ -260,3 +260,23 @@ def test_another_choice_reruns_the_branch_and_keeps_the_first_answer(
     assert resumed.finished and resumed.step.id == "rest"
     np.testing.assert_array_equal(resumed.result("spiral").metrics["debt"][0],
                                   other.metrics["debt"][0])
+
+
+def test_an_answer_still_being_worked_out_is_not_given_up_and_leaves_no_trace(
+        loaded: LoadedLesson) -> None:
+    from dataclasses import replace
+
+    from debtcoach.lessons.player import AnswerPending
+
+    quiz = next(step for step in loaded.lesson.steps if step.id == "q")
+    assert isinstance(quiz, QuizStep) and quiz.answer is not None
+    waiting = replace(loaded, pending={"q": quiz.answer}, answers=dict(loaded.answers))
+    waiting.answers.pop("q")
+    player = LessonPlayer(waiting, today=TODAY)
+    play_to(player, "q")
+    log = list(player.log)
+    with pytest.raises(AnswerPending):
+        player.give_up()
+    with pytest.raises(AnswerPending):
+        player.answer_quiz(number=25)
+    assert player.log == log and "q" not in player.quiz_results
