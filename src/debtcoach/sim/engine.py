@@ -33,6 +33,7 @@ Where docs/engine.md leaves room, this engine reads it as the reference engine d
 from __future__ import annotations
 
 import math
+import mmap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -464,6 +465,49 @@ def check_memory(paths: int, months: int, slots: int) -> None:
                          budget=f"{MEMORY_BUDGET / 2**30:g}")
 
 
+class MonthReports(NamedTuple):
+    """Where an engine writes its month reports, month-major: the month's FLOWS sums as one
+    block (``flows[month]``, metrics × paths), each of the LEVELS, and the state. Runs split
+    over processes hand each engine a view of its own paths in memory shared with the
+    parent."""
+
+    flows: I64  # (months, len(FLOWS), paths)
+    levels: dict[str, I64]  # name: (months, paths)
+    state: npt.NDArray[np.int8]  # (months, paths)
+
+    @classmethod
+    def zeros(cls, months: int, paths: int) -> MonthReports:
+        return cls(np.zeros((months, len(FLOWS), paths), dtype=np.int64),
+                   {name: np.zeros((months, paths), dtype=np.int64) for name in LEVELS},
+                   np.zeros((months, paths), dtype=np.int8))
+
+    @classmethod
+    def nbytes(cls, months: int, paths: int) -> int:
+        return months * paths * ((len(FLOWS) + len(LEVELS)) * 8 + 1)
+
+    @classmethod
+    def in_buffer(cls, buffer: mmap.mmap, months: int, paths: int) -> MonthReports:
+        """Reports laid out in ``buffer`` (``nbytes`` long, zero-filled)."""
+        values = np.frombuffer(buffer, dtype=np.int64,
+                               count=months * paths * (len(FLOWS) + len(LEVELS)))
+        flows = values[:months * len(FLOWS) * paths].reshape(months, len(FLOWS), paths)
+        levels = values[flows.size:].reshape(len(LEVELS), months, paths)
+        state = np.frombuffer(buffer, dtype=np.int8, offset=values.nbytes).reshape(months, paths)
+        return cls(flows, dict(zip(LEVELS, levels, strict=True)), state)
+
+    def paths(self, start: int, stop: int) -> MonthReports:
+        """The reports of paths ``start`` to ``stop`` (views: writes go to these reports)."""
+        return MonthReports(self.flows[:, :, start:stop],
+                            {name: values[:, start:stop] for name, values in self.levels.items()},
+                            self.state[:, start:stop])
+
+    def metrics(self, months: int) -> dict[str, I64]:
+        """Every metric as [path, month], for the first ``months``."""
+        metrics = {name: self.flows[:months, index].T for index, name in enumerate(FLOWS)}
+        metrics.update({name: values[:months].T for name, values in self.levels.items()})
+        return metrics
+
+
 class Instalment(NamedTuple):
     principal: I64
     interest: I64
@@ -613,7 +657,8 @@ class NumpyEngine:
     of them in the CPU's caches; and slots added later go at the end, moving no loan."""
 
     def __init__(self, scenario: Scenario, incomes: np.ndarray, record_events: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+                 progress: Callable[[int, int], None] | None = None,
+                 reports: MonthReports | None = None) -> None:
         paths = incomes.shape[0] if incomes.ndim == 2 else 0
         if paths < 1 or incomes.shape != (paths, scenario.months):
             raise ValueError(f"incomes must be shaped (paths ≥ 1, {scenario.months}), "
@@ -664,15 +709,13 @@ class NumpyEngine:
                             * scenario.borrower.monthly_income_fen) for rule in self.rules]
         self.stacked = np.zeros(paths, dtype=bool)  # this month: borrowed to repay a loan
         self.multi_lent = np.zeros(paths, dtype=bool)  # this month: a need from several lenders
-        # Month-major. A month's flows are summed in place in its report, never copied
-        # (``flows`` views that month's block); levels are written at the month's end, one row
-        # per metric.
-        self.flow_months = np.zeros((scenario.months, len(FLOWS), paths), dtype=np.int64)
-        self.flows = self.flow_months[0]
-        self.metrics = {name: self.flow_months[:, index] for index, name in enumerate(FLOWS)}
-        self.metrics.update({name: np.zeros((scenario.months, paths), dtype=np.int64)
-                             for name in LEVELS})
-        self.state = np.zeros((scenario.months, paths), dtype=np.int8)
+        # A month's flows are summed in place in its report, never copied (``flows`` views
+        # that month's block); levels are written at the month's end, one row per metric.
+        self.reports = MonthReports.zeros(scenario.months, paths) if reports is None else reports
+        if self.reports.state.shape != (scenario.months, paths):
+            raise ValueError(f"reports must be for {scenario.months} months and {paths} paths")
+        self.flows = self.reports.flows[0]
+        self.levels = self.reports.levels
         self.events = EventLog(record_events)
         self.only_clear_borrowers = not record_events and all(
             rule.lender.refuse_when_overdue for rule in self.rules)
@@ -729,8 +772,8 @@ class NumpyEngine:
         return SimResult(
             scenario=self.scenario,
             start_cash=np.full(self.paths, self.scenario.borrower.savings_fen, dtype=np.int64),
-            metrics={name: values[:done].T for name, values in self.metrics.items()},
-            state=self.state[:done].T,
+            metrics=self.reports.metrics(done),
+            state=self.reports.state[:done].T,
             events=self.events.sorted([lender.id for lender in self.scenario.lenders]),
         )
 
@@ -1383,25 +1426,25 @@ class NumpyEngine:
         self._accrue_penalties(rows, overdue, day, distinct=False)
         costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
                                     + loans.od_penalties[overdue])
-        self.metrics["costs_owed"][month] = costs_owed
-        self.metrics["debt"][month] = (self.owed.sum(axis=0) + costs_owed
+        self.levels["costs_owed"][month] = costs_owed
+        self.levels["debt"][month] = (self.owed.sum(axis=0) + costs_owed
                                        + self._per_path(rows, loans.od_principal[overdue]))
         lent = np.flatnonzero(loans.open[:used])
-        self.metrics["principal_received_outstanding"][month] = self._per_path(
+        self.levels["principal_received_outstanding"][month] = self._per_path(
             lent % self.paths,
             np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
-        self.metrics["cash"][month] = self.cash
-        self.metrics["active_loans"][month] = self.open_loans
-        self.metrics["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
+        self.levels["cash"][month] = self.cash
+        self.levels["active_loans"][month] = self.open_loans
+        self.levels["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
         first_overdue = np.full(self.paths, day, dtype=np.int32)
         np.minimum.at(first_overdue, rows, loans.overdue_since[overdue])
         days_overdue = day - first_overdue.astype(np.int64)
-        self.metrics["days_overdue"][month] = days_overdue
-        self.state[month] = np.select(
+        self.levels["days_overdue"][month] = days_overdue
+        self.reports.state[month] = np.select(
             [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked,
              self.multi_lent], [DEFAULT, COLLECTIONS, OVERDUE, STACKING, MULTI_LENDING], OK)
         if month + 1 < self.scenario.months:
-            self.flows = self.flow_months[month + 1]
+            self.flows = self.reports.flows[month + 1]
         self.stacked[:] = False
         self.multi_lent[:] = False
 

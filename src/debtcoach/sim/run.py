@@ -48,8 +48,15 @@ def simulate(
     seed: int = 0,
     engine: EngineName = "numpy",
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> SimResult:
-    """Run the whole scenario."""
+    """Run the whole scenario; the numpy engine splits the paths among ``workers`` processes
+    (``shards.useful_workers`` says how many help), with the same result."""
+    if engine == "numpy" and workers > 1 and paths > 100:  # smaller runs record events
+        from debtcoach.sim.shards import simulate_in_processes
+
+        incomes = draw_incomes(scenario, paths, seed)
+        return simulate_in_processes(scenario, incomes, workers, progress)
     running = start(scenario, paths, seed, engine, progress=progress)
     running.advance(scenario.months)
     return running.result()
