@@ -32,11 +32,13 @@ Where docs/engine.md leaves room, this engine reads it as the reference engine d
 
 from __future__ import annotations
 
+import itertools
 import math
 import mmap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 import numpy as np
@@ -111,11 +113,26 @@ COMPOUNDING = tuple(PenaltyBase).index(PenaltyBase.ALL)  # penalty-base codes: 0
 
 
 def times_ratio(amount: I64, num: I64 | int, den: I64 | int) -> I64:
-    """round half-up (amount × num / den) in int64 without forming amount × num × 2."""
+    """round half-up (amount × num / den) in int64: ⌊(2 × amount × num + den) / (2 × den)⌋,
+    one division, where that numerator fits (the usual case), else without forming
+    amount × num × 2."""
+    if amount.size and _small(amount, num, den):
+        rounded: I64 = (2 * num * amount + den) // (2 * den)
+        return rounded
     quotient: I64
     remainder: I64
     quotient, remainder = np.divmod(amount, den)
     return quotient * num + (2 * remainder * num + den) // (2 * den)
+
+
+def _small(amount: I64, num: I64 | int, den: I64 | int) -> bool:
+    """Whether |2 × amount × num| + den stays below 2**62 for every element (den > 0)."""
+    largest_num = abs(num) if isinstance(num, int) else int(np.abs(num).max())
+    largest_den = den if isinstance(den, int) else int(den.max())
+    if largest_num == 0:
+        return largest_den < EXACT_LIMIT
+    largest = max(int(amount.max()), -int(amount.min()))
+    return largest < (EXACT_LIMIT - largest_den) // (2 * largest_num)
 
 
 def _fits(*factors: int) -> bool:
@@ -169,15 +186,15 @@ class FeeSum:
             total += times * (fixed + times_ratio(contract, num, den))
         return total
 
-    @property
+    @cached_property
     def share(self) -> Fraction:
         return sum((Fraction(times * num, den) for times, _, num, den in self.terms), Fraction(0))
 
-    @property
+    @cached_property
     def fixed(self) -> int:
         return sum(times * fixed for times, fixed, _, _ in self.terms)
 
-    @property
+    @cached_property
     def rounding_slack(self) -> Fraction:
         """How far the rounded fees can fall below fixed + share × P (half a fen per share)."""
         return Fraction(sum(times for times, _, num, _ in self.terms if num), 2)
@@ -279,7 +296,7 @@ class LenderRules:
             return max(start_line, lender.max_line_fen)
         return start_line if growth == 0 else None
 
-    @property
+    @cached_property
     def payout_fees(self) -> FeeSum:
         return self.deducted + self.at_payout
 
@@ -637,15 +654,14 @@ class DueCalendar:
                 self.days.setdefault(day, []).append(at[due == day].astype(np.int32))
 
     def take(self, day: int, next_due: npt.NDArray[np.int32]) -> At:
-        """The loans falling due on ``day``, ascending (not yet in path order)."""
+        """The loans falling due on ``day``, in no order; a loan may be there twice (a slot
+        freed and lent again may be filed twice for one day)."""
         filed = self.days.pop(day, [])
         if not filed:
             return np.empty(0, dtype=np.intp)
         loans = np.concatenate(filed) if len(filed) > 1 else filed[0]
-        due: At = np.sort(loans[next_due[loans] == day]).astype(np.intp)
-        # A slot freed and lent again may be filed twice for one day (sorting beats np.unique).
-        distinct: At = due[np.diff(due, prepend=-1) != 0]
-        return distinct
+        due: At = loans[next_due[loans] == day].astype(np.intp)
+        return due
 
 
 class NumpyEngine:
@@ -841,9 +857,9 @@ class NumpyEngine:
         falling = self.calendar.take(day, loans.next_due)
         if not falling.size:
             return
-        # Path order, and slot order within a path.
-        rows, slots = np.divmod(np.sort(falling % self.paths * self.slots
-                                        + falling // self.paths), self.slots)
+        # Path order, and slot order within a path, each loan once (sorting beats np.unique).
+        order = np.sort(falling % self.paths * self.slots + falling // self.paths)
+        rows, slots = np.divmod(order[np.diff(order, prepend=-1) != 0], self.slots)
         falling = self._at(rows, slots)
         offer = loans.offer[falling]
         terms = self._terms(falling, offer)
@@ -1106,6 +1122,14 @@ class NumpyEngine:
         """The first reason this lender refuses each path (``available``: its line not used),
         or APPROVED."""
         lender = self.rules[index].lender
+        ceiling = self.coming_ceiling[index]
+        if not self.events.enabled:  # only whether: the reasons go to no log
+            refused = available <= 0
+            if ceiling is not None:
+                refused |= self.coming[rows] > ceiling
+            if lender.max_lenders is not None:
+                refused |= self._other_lenders(rows, index) >= lender.max_lenders
+            return np.where(refused, LINE_USED, APPROVED)
         reason = np.full(rows.size, APPROVED, dtype=np.int64)
 
         def refuse(code: int, check: Callable[[Rows], Mask]) -> None:
@@ -1119,7 +1143,6 @@ class NumpyEngine:
         if lender.max_lenders is not None:
             limit = lender.max_lenders
             refuse(TOO_MANY_LENDERS, lambda at: self._other_lenders(rows[at], index) >= limit)
-        ceiling = self.coming_ceiling[index]
         if ceiling is not None:
             refuse(DEBT_TO_INCOME, lambda at: self.coming[rows[at]] > ceiling)
         refuse(LINE_USED, lambda at: available[at] <= 0)
@@ -1144,8 +1167,7 @@ class NumpyEngine:
                              "fen needs integers beyond 2**62")
         repeat = self.ever_borrowed[index][rows].astype(np.intp)
         # The first free slot: among those used, or the next one (never used, so free).
-        free = np.argmin(self._rows_of(loans.open, rows, min(self.slots_used + 1, self.slots)),
-                         axis=1)
+        free = self._first_free_slots(rows)
         self.slots_used = max(self.slots_used, int(free.max()) + 1)
         at = self._at(rows, free)
         loans.open[at] = True
@@ -1193,6 +1215,18 @@ class NumpyEngine:
         self._add(FROM_LOANS, rows, fees_at_payout)  # paid out of the new loan itself
         self._add(NEW_LOANS, rows, 1)
         self.events.add(LOAN, day, rows, contract, index)
+
+    def _first_free_slots(self, rows: Rows) -> Rows:
+        """Each path's first free slot (one exists: slots grow before), looking at slot 0 of
+        every path, then slot 1 of those whose slot 0 is taken, and so on."""
+        free = np.zeros(rows.size, dtype=np.intp)
+        waiting = np.arange(rows.size)
+        for slot in range(self.slots):
+            waiting = waiting[self.loans.open[slot * self.paths + rows[waiting]]]
+            if not waiting.size:
+                break
+            free[waiting] = slot + 1
+        return free
 
     def _grow_slots(self) -> None:
         """Twice the loan slots for every path (a slot is storage, never a reason to refuse)."""
@@ -1424,20 +1458,22 @@ class NumpyEngine:
         overdue = np.flatnonzero(loans.overdue_since[:used] != NOT_OVERDUE)
         rows = overdue % self.paths
         self._accrue_penalties(rows, overdue, day, distinct=False)
-        costs_owed = self._per_path(rows, loans.od_interest[overdue] + loans.od_fees[overdue]
-                                    + loans.od_penalties[overdue])
+        costs_owed = self._per_path(overdue, loans.od_interest[overdue]
+                                    + loans.od_fees[overdue] + loans.od_penalties[overdue])
         self.levels["costs_owed"][month] = costs_owed
         self.levels["debt"][month] = (self.owed.sum(axis=0) + costs_owed
-                                       + self._per_path(rows, loans.od_principal[overdue]))
+                                      + self._per_path(overdue, loans.od_principal[overdue]))
         lent = np.flatnonzero(loans.open[:used])
         self.levels["principal_received_outstanding"][month] = self._per_path(
-            lent % self.paths,
-            np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
+            lent, np.maximum(loans.balance[lent] + loans.od_principal[lent] - loans.gap[lent], 0))
         self.levels["cash"][month] = self.cash
         self.levels["active_loans"][month] = self.open_loans
         self.levels["active_lenders"][month] = (self.loans_with > 0).sum(axis=0)
         first_overdue = np.full(self.paths, day, dtype=np.int32)
-        np.minimum.at(first_overdue, rows, loans.overdue_since[overdue])
+        since = loans.overdue_since[overdue]
+        for part in self._by_slot(overdue):  # each path once per slot
+            paths = rows[part]
+            first_overdue[paths] = np.minimum(first_overdue[paths], since[part])
         days_overdue = day - first_overdue.astype(np.int64)
         self.levels["days_overdue"][month] = days_overdue
         self.reports.state[month] = np.select(
@@ -1450,11 +1486,18 @@ class NumpyEngine:
 
     # --- ledger -------------------------------------------------------------------------------
 
-    def _per_path(self, rows: Rows, values: I64) -> I64:
-        """Σ values per path (``rows`` may repeat, in any order), exact in int64."""
+    def _per_path(self, at: At, values: I64) -> I64:
+        """Σ values per path of the loans at ``at`` (ascending), exact in int64."""
         total = np.zeros(self.paths, dtype=np.int64)
-        np.add.at(total, rows, values)
+        rows = at % self.paths
+        for part in self._by_slot(at):  # each path once per slot: no repeated index
+            total[rows[part]] += values[part]
         return total
+
+    def _by_slot(self, at: At) -> list[slice]:
+        """Where each slot's loans are in ascending ``at``."""
+        bounds = np.searchsorted(at, np.arange(self.slots_used + 1) * self.paths).tolist()
+        return [slice(start, stop) for start, stop in itertools.pairwise(bounds) if stop > start]
 
     def _from_loans(self, rows: Rows, paid: I64 | int) -> None:
         """Payments to lenders (``rows`` distinct paths) use money from loans first."""
