@@ -195,6 +195,15 @@ class FeeSum:
         return sum(times * fixed for times, fixed, _, _ in self.terms)
 
     @cached_property
+    def kept_share(self) -> float:
+        """1 − share: what a contract pays out, apart from fixed fees and rounding."""
+        return float(1 - self.share)
+
+    @cached_property
+    def fixed_less_slack(self) -> float:
+        return float(self.fixed - self.rounding_slack)
+
+    @cached_property
     def rounding_slack(self) -> Fraction:
         """How far the rounded fees can fall below fixed + share × P (half a fen per share)."""
         return Fraction(sum(times for times, _, num, _ in self.terms if num), 2)
@@ -212,10 +221,9 @@ def smallest_contracts(fees: FeeSum, need: I64, available: I64) -> tuple[I64, I6
     (need + fixed − slack) / (1 − share) can pay out enough, as each rounded share fee is at
     least its exact value minus half a fen; so the search starts there and steps up one fen at
     a time: usually no step, or one or two."""
-    keep = 1 - fees.share
-    if keep <= 0:
+    if fees.kept_share <= 0:
         return available.copy(), fees.on(available)
-    lowest = (need + float(fees.fixed - fees.rounding_slack)) / float(keep)
+    lowest = (need + fees.fixed_less_slack) / fees.kept_share
     start = np.maximum(np.floor(lowest * (1 - 1e-12)).astype(np.int64) - 1, 1)
     contract: I64 = np.minimum(start, available)
     charged = fees.on(contract)
@@ -725,12 +733,13 @@ class NumpyEngine:
                             * scenario.borrower.monthly_income_fen) for rule in self.rules]
         self.stacked = np.zeros(paths, dtype=bool)  # this month: borrowed to repay a loan
         self.multi_lent = np.zeros(paths, dtype=bool)  # this month: a need from several lenders
-        # A month's flows are summed in place in its report, never copied (``flows`` views
-        # that month's block); levels are written at the month's end, one row per metric.
+        # The month's flows are summed in a block of their own, copied to the month's report
+        # at its end (the report may be memory shared with another process, slower to touch);
+        # levels are written at the month's end, one row per metric.
         self.reports = MonthReports.zeros(scenario.months, paths) if reports is None else reports
         if self.reports.state.shape != (scenario.months, paths):
             raise ValueError(f"reports must be for {scenario.months} months and {paths} paths")
-        self.flows = self.reports.flows[0]
+        self.flows = np.zeros((len(FLOWS), paths), dtype=np.int64)
         self.levels = self.reports.levels
         self.events = EventLog(record_events)
         self.only_clear_borrowers = not record_events and all(
@@ -1479,8 +1488,8 @@ class NumpyEngine:
         self.reports.state[month] = np.select(
             [days_overdue > 90, days_overdue > 30, days_overdue > 0, self.stacked,
              self.multi_lent], [DEFAULT, COLLECTIONS, OVERDUE, STACKING, MULTI_LENDING], OK)
-        if month + 1 < self.scenario.months:
-            self.flows = self.reports.flows[month + 1]
+        self.reports.flows[month] = self.flows
+        self.flows.fill(0)
         self.stacked[:] = False
         self.multi_lent[:] = False
 
