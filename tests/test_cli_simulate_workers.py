@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +115,18 @@ def test_the_progress_bar_follows_the_slowest_worker_to_the_end(
         update(bar, task, **fields)
 
     monkeypatch.setattr(Progress, "update", recording_update)
+    threads_at_fork: list[int] = []
+    start = shards._start
+
+    def counting_start(work: Callable[[], None]) -> tuple[int, int]:
+        threads_at_fork.append(threading.active_count())
+        return start(work)
+
+    monkeypatch.setattr(shards, "_start", counting_start)
+    threads = threading.active_count()
     run_in_process("--paths", "300", "--workers", "2")
     assert len(forks.pids) == 2
+    assert threads_at_fork == [threads, threads]  # the bar added no thread to fork beside
     assert shown
     assert shown[-1] == (3 * 30, 3 * 30)
     forks.assert_nothing_left()

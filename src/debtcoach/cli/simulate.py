@@ -93,10 +93,12 @@ def _progress_bar(paths: int, lang: Lang) -> Iterator[Callable[[int, int], None]
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    # Redrawn on each update, with no refresh thread: a run split over processes forks
+    # while the bar shows, and a process with no other thread forks safely.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task(t("sim.progress", lang), total=None)
 
         def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total, refresh=True)
 
         yield update

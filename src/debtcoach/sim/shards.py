@@ -102,9 +102,12 @@ def _start(work: Callable[[], None]) -> tuple[int, int]:
     """Fork a worker that runs ``work`` and leaves; its pid and the read end of its pipe."""
     read, write = os.pipe()
     try:
-        with warnings.catch_warnings():  # Python ≥ 3.12 warns about forking with threads:
-            warnings.simplefilter("ignore", DeprecationWarning)  # a worker takes no lock
-            pid = os.fork()  # another thread could hold, and leaves with os._exit
+        # Python ≥ 3.12 warns that forking a process with threads may deadlock the child: a
+        # worker only runs the engine on memory it inherited, taking no lock another thread
+        # could hold, and leaves with os._exit.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
         if pid == 0:
             _run_and_leave(write, work)
     except BaseException:
