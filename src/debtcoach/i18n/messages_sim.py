@@ -77,4 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sim.reason.debt_to_income": {"zh": "要还的钱超过收入的上限",
                                   "en": "payments due above its share of income"},
     "sim.reason.line_used": {"zh": "额度已用完", "en": "credit line used up"},
+    "error.workers_invalid": {
+        "zh": "进程数必须是 1 到 {limit} 之间的整数（收到 {value}）",
+        "en": "processes must be a whole number from 1 to {limit} (got {value})",
+    },
 }

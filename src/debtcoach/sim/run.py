@@ -8,6 +8,7 @@ from typing import Literal
 from debtcoach.sim.incomes import draw_incomes
 from debtcoach.sim.results import Engine, SimResult
 from debtcoach.sim.scenario import Scenario
+from debtcoach.sim.summary import EVENTS_UP_TO_PATHS
 
 EngineName = Literal["numpy", "reference"]
 Progress = Callable[[int, int], None]  # (days simulated, days in all); may raise to stop
@@ -32,7 +33,7 @@ def start(
     """An engine at day 0; events are recorded by default only for small runs (they are a log
     for lessons and warnings, not for 100,000 Monte Carlo paths)."""
     incomes = draw_incomes(scenario, paths, seed)
-    record = paths <= 100 if record_events is None else record_events
+    record = paths <= EVENTS_UP_TO_PATHS if record_events is None else record_events
     if engine == "reference":
         from debtcoach.sim.reference import ReferenceEngine
 
@@ -50,13 +51,14 @@ def simulate(
     progress: Progress | None = None,
     workers: int = 1,
 ) -> SimResult:
-    """Run the whole scenario; the numpy engine splits the paths among ``workers`` processes
-    (``shards.useful_workers`` says how many help), with the same result."""
-    if engine == "numpy" and workers > 1 and paths > 100:  # smaller runs record events
-        from debtcoach.sim.shards import simulate_in_processes
+    """Run the whole scenario. The numpy engine splits a run of more than EVENTS_UP_TO_PATHS
+    paths (smaller runs record events) among up to ``workers`` processes where it can fork
+    (``shards.useful_workers`` says how many help); the result is the same as one process's."""
+    from debtcoach.sim import shards
 
+    if engine == "numpy" and workers > 1 and paths > EVENTS_UP_TO_PATHS and shards.FORKS:
         incomes = draw_incomes(scenario, paths, seed)
-        return simulate_in_processes(scenario, incomes, workers, progress)
+        return shards.simulate_in_processes(scenario, incomes, workers, progress)
     running = start(scenario, paths, seed, engine, progress=progress)
     running.advance(scenario.months)
     return running.result()
