@@ -715,6 +715,7 @@ class NumpyEngine:
         # A line without growth that starts within its cap never changes.
         self.lines_change = ((self.table.growth_num != self.table.growth_den)
                              | (first_lines > self.table.max_line))
+        self.any_line_changes = bool(self.lines_change.any())
         self.ever_borrowed = np.zeros((lenders, paths), dtype=bool)
         self.mark = np.zeros(paths, dtype=bool)
         # Kept in step with the loans, so that checks need not look at every slot:
@@ -874,9 +875,14 @@ class NumpyEngine:
         terms = self._terms(falling, offer)
         balance = loans.balance[falling]
         due = instalment(terms, loans.k[falling] + 1, balance)
-        loans.k[falling] += 1
-        loans.next_due[falling] += self.table.by_offer.period[offer]
-        self.calendar.file(falling, loans.next_due[falling])
+        k = loans.k[falling] + 1
+        loans.k[falling] = k
+        next_due = loans.next_due[falling] + self.table.by_offer.period[offer]
+        loans.next_due[falling] = next_due
+        # Only loans with an instalment still to fall due go back in the calendar (a rollover
+        # files its loan again).
+        more = np.flatnonzero(k < terms.n)
+        self.calendar.file(falling[more], next_due[more])
         daily = Segments(rows)
         self.flows[INTEREST_INCURRED][daily.paths] += daily.sums(due.interest)
         self.flows[FEES_INCURRED][daily.paths] += daily.sums(due.fees)
@@ -978,6 +984,7 @@ class NumpyEngine:
         self._add(FEES_INCURRED, paths, fee[rolled])
         loans.rollovers[at[rolled]] += 1
         loans.k[at[rolled]] -= 1
+        self.calendar.file(at[rolled], loans.next_due[at[rolled]])
         if self.tracks_coming:
             self._set_next_amount(paths, at[rolled], unpaid.due[rolled])
         self.events.add(ROLLED, day, paths, extension[rolled], lender[rolled])
@@ -1046,8 +1053,11 @@ class NumpyEngine:
         LINE_CEILING, which growth of at most 11× keeps within int64 on the way); a path
         closing several loans of a lender at once (``repeated``) grows it once for each."""
         table = self.table
+        if not self.any_line_changes:
+            return
         changing = self.lines_change[lenders]
         if not changing.all():
+            changing = np.flatnonzero(changing)
             rows, lenders = rows[changing], lenders[changing]
         if not repeated:
             where = (lenders, rows)
@@ -1282,13 +1292,14 @@ class NumpyEngine:
         for flow, bucket in ((PENALTIES, loans.od_penalties), (FEES, loans.od_fees),
                              (INTEREST, loans.od_interest), (PRINCIPAL, loans.od_principal)):
             overdue = bucket[at]
-            amount = np.minimum(cash, overdue)
-            overdue -= amount
-            bucket[at] = overdue
+            if cash.any():  # else nothing more is paid: the rest stays overdue
+                amount = np.minimum(cash, overdue)
+                overdue -= amount
+                bucket[at] = overdue
+                cash -= amount
+                settled += amount
+                self._add(flow, rows, amount)
             still_overdue += overdue
-            cash -= amount
-            settled += amount
-            self._add(flow, rows, amount)
         self.cash[rows] = cash
         self._add(PAID, rows, settled)
         self._from_loans(rows, settled)
