@@ -139,13 +139,16 @@ def _fits(*factors: int) -> bool:
     return math.prod(factors) < EXACT_LIMIT
 
 
-def in_turn(rows: Rows, starts: Rows | None = None) -> list[Rows]:
+def in_turn(rows: Rows, starts: Rows | None = None) -> list[Rows | slice]:
     """Split positions of sorted ``rows`` into turns: each path's first, then second, …
-    (``starts``: where each path's run begins, if known)."""
+    (``starts``: where each path's run begins, if known); one turn of all when every path is
+    there once (the usual day)."""
     if not rows.size:
         return []
     if starts is None:
         starts = np.flatnonzero(np.diff(rows, prepend=-1))
+    if starts.size == rows.size:
+        return [slice(None)]
     rank = np.arange(rows.size) - np.repeat(starts, np.diff(starts, append=rows.size))
     return [np.flatnonzero(rank == turn) for turn in range(int(rank.max()) + 1)]
 
@@ -543,7 +546,7 @@ class Instalment(NamedTuple):
         due: I64 = self.principal + self.interest + self.fees
         return due
 
-    def where(self, chosen: Rows | Mask) -> Instalment:
+    def where(self, chosen: Rows | Mask | slice) -> Instalment:
         return Instalment(self.principal[chosen], self.interest[chosen], self.fees[chosen])
 
 
@@ -904,8 +907,11 @@ class NumpyEngine:
         lender = loans.lender[at]
         due = instalment.due
         paid = (due == 0) | (self.cash[rows] >= due)
-        self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid), lender[paid])
         unpaid = np.flatnonzero(~paid)
+        if unpaid.size:
+            self._pay_instalment(rows[paid], at[paid], day, instalment.where(paid), lender[paid])
+        else:
+            self._pay_instalment(rows, at, day, instalment, lender)
         # The balance falls by the principal of every instalment paid or gone overdue.
         leaving: Mask | slice = slice(None)
         if self.policy.when_short is WhenShort.ROLLOVER:
@@ -917,7 +923,9 @@ class NumpyEngine:
                 unpaid = unpaid[~rolled]
         elif self.policy.when_short is WhenShort.CUT_SPENDING:
             self._start_cutting(rows[unpaid], day)
-        self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid), lender[unpaid])
+        if unpaid.size:
+            self._go_overdue(rows[unpaid], at[unpaid], day, instalment.where(unpaid),
+                             lender[unpaid])
         self._repay_principal(rows[leaving], at[leaving], instalment.principal[leaving],
                               lender=lender[leaving])
         last = loans.k[at] == self.table.n[lender]
@@ -1221,14 +1229,17 @@ class NumpyEngine:
         self.owed[index][rows] += contract
         self.loans_with[index][rows] += 1
         self.open_loans[rows] += 1
-        deducted = rule.deducted.on(contract)
         received = contract - fees_at_payout
         loans.gap[at] = fees_at_payout
         cash = self.cash[rows] + received
         self.cash[rows] = cash
         self.loan_cash[rows] = np.minimum(self.loan_cash[rows] + received, np.maximum(cash, 0))
-        self._add(RECEIVED, rows, contract - deducted)
-        self._add(PAID, rows, fees_at_payout - deducted)
+        if rule.at_payout.terms:  # some fees are paid at payout rather than deducted
+            deducted = rule.deducted.on(contract)
+            self._add(RECEIVED, rows, contract - deducted)
+            self._add(PAID, rows, fees_at_payout - deducted)
+        else:  # every payout fee is deducted: none is paid
+            self._add(RECEIVED, rows, received)
         self._add(FEES, rows, fees_at_payout)
         self._add(FEES_INCURRED, rows, fees_at_payout)
         self._add(FROM_LOANS, rows, fees_at_payout)  # paid out of the new loan itself
