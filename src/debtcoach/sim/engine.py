@@ -890,7 +890,7 @@ class NumpyEngine:
         self.flows[INTEREST_INCURRED][daily.paths] += daily.sums(due.interest)
         self.flows[FEES_INCURRED][daily.paths] += daily.sums(due.fees)
         if self.tracks_coming:
-            self._schedule_next(rows, falling, balance - due.principal, terms, repeated=True)
+            self._schedule_next(falling, balance - due.principal, terms, daily)
         if self.policy.when_short is WhenShort.STACK:
             total = daily.sums(due.due)
             cash = self.cash[daily.paths]
@@ -946,10 +946,10 @@ class NumpyEngine:
         balance = self.loans.balance[at] if balance is None else balance
         return instalment(self._terms(at), number, balance)
 
-    def _schedule_next(self, rows: Rows, at: At, balance: I64, terms: Terms,
-                       repeated: bool = False) -> None:
+    def _schedule_next(self, at: At, balance: I64, terms: Terms, daily: Segments) -> None:
         """Record each loan's next instalment not yet fallen due (0 once k == n), on the
-        balance its schedule has then, for the debt-to-income rule."""
+        balance its schedule has then, for the debt-to-income rule (``daily``: the loans' paths,
+        in order)."""
         loans = self.loans
         k = loans.k[at]
         coming = k < terms.n
@@ -958,7 +958,9 @@ class NumpyEngine:
             amount = instalment(terms, k + 1, balance).due
         elif coming.any():
             amount[coming] = instalment(terms.where(coming), k[coming] + 1, balance[coming]).due
-        self._set_next_amount(rows, at, amount, repeated)
+        change = amount - loans.next_amount[at]
+        loans.next_amount[at] = amount
+        self.coming[daily.paths] += daily.sums(change)
 
     def _set_next_amount(self, rows: Rows, at: At, amount: I64 | int,
                          repeated: bool = False) -> None:
@@ -1397,7 +1399,8 @@ class NumpyEngine:
                           distinct: bool = True) -> None:
         """Charge the overdue loans at ``at`` every penalty up to day ``through`` not charged
         yet: the late fee once per spell on the first day past grace, and each day
-        round(base × daily rate). ``distinct``: each path has one loan here at most.
+        round(base × daily rate). ``distinct``: each path has one loan here at most; else the loans
+        are in ascending ``at`` (the month's end).
 
         That base changes only when an instalment goes overdue or is settled, and this runs
         just before either (and at each month's end), so every day in between costs the same:
@@ -1448,8 +1451,8 @@ class NumpyEngine:
         loans.penalty_from[at] = through + 1
         if distinct:
             self.flows[PENALTIES_INCURRED][rows] += penalty
-        else:
-            np.add.at(self.flows[PENALTIES_INCURRED], rows, penalty)
+        else:  # the month's end: every overdue loan, ascending
+            self.flows[PENALTIES_INCURRED] += self._per_path(at, penalty)
 
     @staticmethod
     def _compound(base: I64, days: I32, fee: I64, num: I64, den: I64) -> I64:
