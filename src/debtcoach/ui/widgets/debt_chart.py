@@ -15,6 +15,8 @@ from debtcoach.textbars import bar
 class DebtChart(PlotextPlot):
     """Debt (yuan) per reported month, with a flat line at the amount first needed."""
 
+    _shown: tuple[object, ...] | None = None  # what the chart was last plotted from
+
     def show(self, debts_fen: list[int], need_fen: int, lang: Lang) -> None:
         self.show_fan(None, debts_fen, None, need_fen, lang)
 
@@ -22,7 +24,12 @@ class DebtChart(PlotextPlot):
                  high_fen: list[int] | None, need_fen: int, lang: Lang,
                  story_fen: list[int] | None = None) -> None:
         """``debts_fen`` drawn solid; the 10th and 90th percentiles, when given, dotted; a
-        story to compare with (the lesson's own run), crosses."""
+        story to compare with (the lesson's own run), crosses. Plotted only when they changed:
+        a chart costs more to draw than the rest of the step."""
+        shown = (low_fen, debts_fen, high_fen, need_fen, story_fen)
+        if shown == self._shown:
+            return
+        self._shown = shown
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
