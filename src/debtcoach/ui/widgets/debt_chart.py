@@ -28,7 +28,7 @@ class DebtChart(PlotextPlot):
     """Debt (yuan) per reported month, with a flat line at the amount first needed."""
 
     _shown: tuple[object, ...] | None = None  # what the chart was last plotted from
-    _styles: dict[str, Style | None]  # colour codes → style, for the theme below
+    _styles: dict[str, Style | None] | None = None  # colour codes → style, in the theme below
     _styles_theme: TerminalTheme | None = None
 
     def render(self) -> RenderResult:
@@ -45,8 +45,9 @@ class DebtChart(PlotextPlot):
         """Plotext's picture as the Content Textual makes of ``Text.from_ansi(ansi)``: one span
         a coloured run, each distinct run of colour codes turned into a style only once."""
         theme = self.app.ansi_theme
-        if theme is not self._styles_theme:
+        if self._styles is None or theme is not self._styles_theme:
             self._styles, self._styles_theme = {}, theme
+        styles = self._styles
         texts: list[str] = []
         spans: list[Span] = []
         at, codes = 0, ""  # the codes in force, from the last reset on (lines too carry them)
@@ -55,7 +56,9 @@ class DebtChart(PlotextPlot):
                 sgr, text = run.groups()
                 codes = codes + sgr if _RESET not in sgr else sgr.rsplit(_RESET, 1)[1]
                 if text:
-                    style = self._style(codes)
+                    if codes not in styles:
+                        styles[codes] = self._style(codes)
+                    style = styles[codes]
                     if style is not None:
                         spans.append(Span(at, at + len(text), style))
                     texts.append(text)
@@ -65,11 +68,10 @@ class DebtChart(PlotextPlot):
         return Content("".join(texts)[:-1], spans)
 
     def _style(self, codes: str) -> Style | None:
-        if codes not in self._styles:
-            spans = Content.from_rich_text(Text.from_ansi(codes + "x"),
-                                           console=self.app.console).spans
-            self._styles[codes] = spans[0].style if spans else None  # type: ignore[assignment]
-        return self._styles[codes]
+        """The style Textual reads from these colour codes."""
+        spans = Content.from_rich_text(Text.from_ansi(codes + "x"), console=self.app.console).spans
+        style = spans[0].style if spans else None
+        return style if isinstance(style, Style) else None
 
     def show(self, debts_fen: list[int], need_fen: int, lang: Lang) -> None:
         self.show_fan(None, debts_fen, None, need_fen, lang)
