@@ -51,3 +51,39 @@ async def test_a_fan_draws_the_band_dotted_and_its_peak_labelled() -> None:
         fan = chart.plt.build()
         assert "•" in fan and "x" in fan
         assert "9,000" in fan  # the axis reaches the story's peak above the band
+
+
+async def test_the_picture_reads_as_text_from_ansi_reads_it() -> None:
+    """The chart decodes plotext's picture itself (faster): the same text and styles, span for
+    span, as Textual makes of ``Text.from_ansi``, for a story and a fan, in every theme the app
+    offers, at two sizes."""
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.content import Content
+
+    from debtcoach.ui.settings import THEMES
+    from debtcoach.ui.widgets.debt_chart import DebtChart
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DebtChart()
+
+    app = One()
+    async with app.run_test(size=(70, 24)) as pilot:
+        chart = app.query_one(DebtChart)
+        for theme in THEMES:
+            app.theme = theme
+            for size, draw in [((40, 12), lambda: chart.show([300_000, 345_000, 420_000],
+                                                             300_000, "en")),
+                               ((70, 20), lambda: chart.show_fan(
+                                   [250_000, 260_000], [300_000, 330_000], [400_000, 800_000],
+                                   300_000, "zh", story_fen=[300_000, 900_000]))]:
+                draw()
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                ansi = chart.plt.build()
+                expected = Content.from_rich_text(Text.from_ansi(ansi), console=app.console)
+                got = chart._content(ansi)
+                assert got.plain == expected.plain
+                assert got.spans == expected.spans
+                assert len(expected.spans) > 10  # coloured: the test compares styles

@@ -10,12 +10,12 @@ from debtcoach.lessons.schema import policy_with
 from debtcoach.sim.run import start
 from debtcoach.sim.summary import CostLine, cost_line
 from debtcoach.ui.app import DebtCoachApp
+from debtcoach.ui.widgets.month_figures import MonthFigures
 from tests.ui.test_play import open_lesson, skip_to, text_of
 
 
 def month_title(screen) -> str:  # type: ignore[no-untyped-def]
-    content = screen.query_one("#month", Static).content
-    return str(getattr(content, "title", content))
+    return str(screen.query_one("#month", MonthFigures).title)
 
 
 async def test_going_back_shows_the_chart_at_that_steps_month(

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -40,14 +39,18 @@ from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.store.paths import ANSWER_CACHE
 from debtcoach.ui.catalog import LessonEntry, complete, load
 from debtcoach.ui.keys import localize_bindings
+from debtcoach.ui.memory import settle
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.compare_table import compare_markup
 from debtcoach.ui.widgets.footer import CalmFooter
+from debtcoach.ui.widgets.month_figures import MonthFigures
 from debtcoach.ui.widgets.number_input import NumberInput
 from debtcoach.ui.widgets.warning_figures import warning_figures
 from debtcoach.ui.widgets.wrapped_text import LessonMarkdown, WrappedText, WrappingButton
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
     from debtcoach.finance.offers import LoanOffer
     from debtcoach.lessons.loader import Completed, LoadedLesson
     from debtcoach.lessons.player import Banner, LessonPlayer
@@ -156,7 +159,7 @@ class PlayerScreen(Screen[None]):
                 yield Static(id="feedback")
             with Vertical(id="simulation"):
                 yield self._chart()
-                yield Static(id="month")
+                yield MonthFigures(id="month")
         yield Static(id="cost")
         yield Static(id="banner")
         yield CalmFooter()
@@ -249,6 +252,7 @@ class PlayerScreen(Screen[None]):
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
         await self.show_step()
+        self.call_after_refresh(settle)  # once the step is on screen, before it is played
 
     def _computing(self, percent: int) -> None:
         """How far the Monte Carlo answers are: on the waiting step, or instead of the lesson
@@ -372,10 +376,11 @@ class PlayerScreen(Screen[None]):
         return self._scrolls_pending == 0
 
     def _set_text(self, widget_id: str, text: str) -> None:
-        """Update a Static only when its text changed: every update lays the screen out again."""
+        """Update a Static only when its text changed, and lay the screen out again only when
+        its height changed too (a new month's line keeps its height: repainting it is enough)."""
         if self._texts_shown.get(widget_id) != text:
             self._texts_shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(WrappedText.from_markup(text))
+            _update(self.query_one(f"#{widget_id}", Static), WrappedText.from_markup(text))
 
     def _set_prose(self, text: str) -> None:
         """Markdown rebuilds its blocks on every update: only when the prose really changed."""
@@ -713,7 +718,7 @@ class PlayerScreen(Screen[None]):
             chart.show_fan(spread.debt_p10, spread.debt_p50,  # type: ignore[attr-defined]
                            spread.debt_p90, line.need, lang)
             chart.border_title = app.t("player.chart_fan", paths=f"{spread.paths:,}")
-        self.query_one("#month", Static).update(self._month_table(result, months))
+        self.query_one("#month", MonthFigures).show(*self._month_figures(result, months))
         cost = self._cost_sentence(line) if months else ""
         self._set_text("cost", cost)
         _show(self.query_one("#cost"), bool(cost))
@@ -722,20 +727,16 @@ class PlayerScreen(Screen[None]):
         lang = self.coach.lang
         return cost_sentence(line, self.coach.t, lambda fen: money(fen, lang))
 
-    def _month_table(self, result: object, months: int) -> Table | str:
-        """The figures of the ``months``-th month: what was borrowed and paid (and how much of
-        it from pay), the interest, fees and penalties charged, what is owed, to how many
-        lenders, the state."""
+    def _month_figures(self, result: object, months: int) -> tuple[str, list[tuple[str, str]]]:
+        """The title and rows of the ``months``-th month: what was borrowed and paid (and how
+        much of it from pay), the interest, fees and penalties charged, what is owed, to how
+        many lenders, the state."""
         from debtcoach.sim.results import STATES, SimResult
 
         app, lang = self.coach, self.coach.lang
         if not isinstance(result, SimResult) or months == 0:
-            return app.t("player.no_month")
+            return app.t("player.no_month"), []
         m, month = result.metrics, months - 1
-        table = Table(box=None, show_header=False, padding=(0, 1),
-                      title=app.t("player.month", month=months), title_justify="left")
-        table.add_column()
-        table.add_column(justify="right")
         rows = [
             ("sim.col.cash_received", money(int(m["cash_received"][0, month]), lang)),
             ("sim.col.paid", money(int(m["paid"][0, month]), lang)),
@@ -747,9 +748,7 @@ class PlayerScreen(Screen[None]):
             ("sim.col.lenders", str(int(m["active_lenders"][0, month]))),
             ("sim.col.state", app.t(f"state.{STATES[int(result.state[0, month])]}")),
         ]
-        for key, value in rows:
-            table.add_row(app.t(key), value)
-        return table
+        return app.t("player.month", month=months), [(app.t(key), value) for key, value in rows]
 
     def _banner_text(self, message: str, step_id: str) -> str:
         """One label, the message and the figures that made it fire."""
@@ -1085,6 +1084,18 @@ def _set_class(widget: Widget, add: bool, name: str) -> None:
     restyle every widget on it)."""
     if widget.has_class(name) != add:
         widget.set_class(add, name)
+
+
+def _update(widget: Static, text: WrappedText) -> None:
+    """``widget.update(text)``, laying the screen out again only when the widget's size may
+    change: when it was not laid out yet, its width follows its text, or the text's height at
+    the widget's width is not the height it has."""
+    width, height = widget.content_size
+    widget.update(text, layout=False)
+    if (not width or (widget.styles.width is not None and widget.styles.width.is_auto)
+            # measured as Textual measures it for a layout: with the widget's styles
+            or text.get_height(cast("RulesMap", widget.styles), width) != height):
+        widget.refresh(layout=True)
 
 
 def _show(widget: Widget, shown: bool) -> None:

@@ -5,15 +5,73 @@ Wrapped here so screens never touch the chart library directly (and tests can sw
 
 from __future__ import annotations
 
+import re
+
+from rich.terminal_theme import TerminalTheme
+from rich.text import Text
+from textual.app import RenderResult
+from textual.content import Content, Span
+from textual.style import Style
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from debtcoach.i18n import Lang, money
 from debtcoach.textbars import bar
 
+# A run of plotext's picture: the colour codes before it, then its text.
+_RUN = re.compile(r"((?:\x1b\[[0-9;]*m)*)([^\x1b]*)")
+_RESET = "\x1b[0m"
+_LINE_ENDS = re.compile(r"(?<=\n)")
+
 
 class DebtChart(PlotextPlot):
     """Debt (yuan) per reported month, with a flat line at the amount first needed."""
+
+    _shown: tuple[object, ...] | None = None  # what the chart was last plotted from
+    _styles: dict[str, Style | None] | None = None  # colour codes → style, in the theme below
+    _styles_theme: TerminalTheme | None = None
+
+    def render(self) -> RenderResult:
+        """PlotextPlot's own render (the plot fitted to the widget, in the app's theme), but
+        its picture read by :meth:`_content` rather than ``Text.from_ansi``, which took as long
+        as plotting it."""
+        plot, (width, height) = self.plt, self.size
+        plot.plotsize(width, height)
+        plot._set_size(width, height)  # as PlotextPlot does: plotsize alone is not enough
+        plot.theme(self._get_plotext_theme_name(self.app.theme))
+        return self._content(plot.build())
+
+    def _content(self, ansi: str) -> Content:
+        """Plotext's picture as the Content Textual makes of ``Text.from_ansi(ansi)``: one span
+        a coloured run, each distinct run of colour codes turned into a style only once."""
+        theme = self.app.ansi_theme
+        if self._styles is None or theme is not self._styles_theme:
+            self._styles, self._styles_theme = {}, theme
+        styles = self._styles
+        texts: list[str] = []
+        spans: list[Span] = []
+        at, codes = 0, ""  # the codes in force, from the last reset on (lines too carry them)
+        for line in _LINE_ENDS.split(ansi):  # as Rich splits it: a final newline, a last line
+            for run in _RUN.finditer(line.rstrip("\n")):
+                sgr, text = run.groups()
+                codes = codes + sgr if _RESET not in sgr else sgr.rsplit(_RESET, 1)[1]
+                if text:
+                    if codes not in styles:
+                        styles[codes] = self._style(codes)
+                    style = styles[codes]
+                    if style is not None:
+                        spans.append(Span(at, at + len(text), style))
+                    texts.append(text)
+                    at += len(text)
+            texts.append("\n")
+            at += 1
+        return Content("".join(texts)[:-1], spans)
+
+    def _style(self, codes: str) -> Style | None:
+        """The style Textual reads from these colour codes."""
+        spans = Content.from_rich_text(Text.from_ansi(codes + "x"), console=self.app.console).spans
+        style = spans[0].style if spans else None
+        return style if isinstance(style, Style) else None
 
     def show(self, debts_fen: list[int], need_fen: int, lang: Lang) -> None:
         self.show_fan(None, debts_fen, None, need_fen, lang)
@@ -22,7 +80,12 @@ class DebtChart(PlotextPlot):
                  high_fen: list[int] | None, need_fen: int, lang: Lang,
                  story_fen: list[int] | None = None) -> None:
         """``debts_fen`` drawn solid; the 10th and 90th percentiles, when given, dotted; a
-        story to compare with (the lesson's own run), crosses."""
+        story to compare with (the lesson's own run), crosses. Plotted only when they changed:
+        a chart costs more to draw than the rest of the step."""
+        shown = (low_fen, debts_fen, high_fen, need_fen, story_fen)
+        if shown == self._shown:
+            return
+        self._shown = shown
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()

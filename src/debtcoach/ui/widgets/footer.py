@@ -4,8 +4,10 @@ Textual's Footer rebuilds all its keys on every change of the screen's bindings;
 changes them several times in one frame (the screen, the focused control, the step's own keys),
 and every new key is styled (twice, as Textual binds it to the footer's compact style after
 creating it). This one waits for the burst to end, does nothing when the keys it would show are
-the ones on screen, and otherwise relabels the keys it has (adding or removing the difference)
-instead of building them all again; a key is built in the footer's style from the start.
+the ones on screen, hides or shows again keys it has when that is the whole change (Play goes
+when a scenario pauses and comes back on the next one), and otherwise relabels the keys it has
+(adding or removing the difference) instead of building them all again; a key is built in the
+footer's style from the start.
 
 Below 100 columns it drops the padding and the palette key (ctrl+p still works; `?` lists it) so
 that every key of a step, the language switch included, fits in 80 columns."""
@@ -88,16 +90,41 @@ class CalmFooter(Footer):
         if now == before:
             return
         if before is not None and _relabelable(before, now):
-            await self._relabel(now[0])
+            if not self._show_only(now[0]):
+                await self._relabel(now[0])
         else:
             await self.recompose()
 
+    def _keys(self) -> list[FooterKey]:
+        return [key for key in self.query_children(FooterKey)
+                if not key.has_class("-command-palette")]
+
+    def _show_only(self, keys: tuple[Key, ...]) -> bool:
+        """When every key has a widget here drawing it, in order: those shown, the others
+        hidden (kept for when their key comes back). A key that comes and goes with a step,
+        such as Play, then costs no relabelling of the keys after it."""
+        widgets = self._keys()
+        wanted = iter(keys)
+        key = next(wanted, None)
+        shown: set[FooterKey] = set()
+        for widget in widgets:
+            if key is not None and _draws(widget, key):
+                shown.add(widget)
+                key = next(wanted, None)
+        if key is not None:
+            return False
+        for widget in widgets:
+            if widget.display != (widget in shown):
+                widget.display = widget in shown
+        self.styles.grid_size_columns = len(keys)
+        return True
+
     async def _relabel(self, keys: tuple[Key, ...]) -> None:
         """The keys on screen take the new keys' labels; extra ones go, missing ones come."""
-        widgets = [key for key in self.query_children(FooterKey)
-                   if not key.has_class("-command-palette")]
+        widgets = self._keys()
         for widget, (key, shown, description, action, _, tooltip) in zip(widgets, keys,
                                                                          strict=False):
+            widget.display = True
             if (widget.key, widget.key_display, widget.description, widget.tooltip) != (
                     key, shown, description, tooltip or None):
                 widget.key, widget.key_display, widget.description = key, shown, description
@@ -115,6 +142,13 @@ class CalmFooter(Footer):
             palette = self.query_children(".-command-palette")
             await self.mount_all(missing, before=palette.first() if palette else None)
         self.styles.grid_size_columns = len(keys)
+
+
+def _draws(widget: FooterKey, key: Key) -> bool:
+    """Whether ``widget`` draws ``key`` as it is (same key, label, action and tooltip)."""
+    name, shown, description, action, _, tooltip = key
+    return (widget.key, widget.key_display, widget.description, widget.action,
+            widget.tooltip) == (name, shown, description, action, tooltip or None)
 
 
 def _relabelable(before: Drawn, now: Drawn) -> bool:
