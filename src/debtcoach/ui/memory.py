@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 
 
-def settle() -> None:
+def freeze_what_lives() -> None:
     """Collect the garbage there is now; leave what is alive out of later collections."""
     gc.unfreeze()
     gc.collect()

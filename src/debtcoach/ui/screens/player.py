@@ -39,7 +39,7 @@ from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.store.paths import ANSWER_CACHE
 from debtcoach.ui.catalog import LessonEntry, complete, load
 from debtcoach.ui.keys import localize_bindings
-from debtcoach.ui.memory import settle
+from debtcoach.ui.memory import freeze_what_lives
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.compare_table import compare_markup
 from debtcoach.ui.widgets.footer import CalmFooter
@@ -252,7 +252,8 @@ class PlayerScreen(Screen[None]):
         self.query_one("#loading").display = False
         self.query_one("#body").display = True
         await self.show_step()
-        self.call_after_refresh(settle)  # once the step is on screen, before it is played
+        # Once the step is on screen, before it is played.
+        self.call_after_refresh(freeze_what_lives)
 
     def _computing(self, percent: int) -> None:
         """How far the Monte Carlo answers are: on the waiting step, or instead of the lesson
