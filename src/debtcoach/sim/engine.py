@@ -1131,10 +1131,12 @@ class NumpyEngine:
         """One lender's answer to each path: refused (logged), skipped, or a loan; returns
         what each path received."""
         available = self.line[index][rows] - self.owed[index][rows]
-        reason = self._refusal(index, rows, available)
-        refused = reason != APPROVED
         if self.events.enabled:
+            reason = self._refusal(index, rows, available)
+            refused = reason != APPROVED
             self.events.add(REFUSED, day, rows[refused], need[refused], index, reason[refused])
+        else:
+            refused = self._refused(index, rows, available)
         received = np.zeros(rows.size, dtype=np.int64)
         approved = np.flatnonzero(~refused)
         if not approved.size:
@@ -1147,18 +1149,24 @@ class NumpyEngine:
         self._lend(index, rows[approved[lending]], contract[lending], fees[lending], day)
         return received
 
+    def _refused(self, index: int, rows: Rows, available: I64) -> Mask:
+        """Whether this lender refuses each path, when no log needs the reason: the rules of
+        ``_refusal`` at once rather than one after another (a lender refusing overdue
+        borrowers is not asked by them, see ``_borrow``)."""
+        lender = self.rules[index].lender
+        refused: Mask = available <= 0
+        ceiling = self.coming_ceiling[index]
+        if ceiling is not None:
+            refused |= self.coming[rows] > ceiling
+        if lender.max_lenders is not None:
+            refused |= self._other_lenders(rows, index) >= lender.max_lenders
+        return refused
+
     def _refusal(self, index: int, rows: Rows, available: I64) -> I64:
         """The first reason this lender refuses each path (``available``: its line not used),
         or APPROVED."""
         lender = self.rules[index].lender
         ceiling = self.coming_ceiling[index]
-        if not self.events.enabled:  # only whether: the reasons go to no log
-            refused = available <= 0
-            if ceiling is not None:
-                refused |= self.coming[rows] > ceiling
-            if lender.max_lenders is not None:
-                refused |= self._other_lenders(rows, index) >= lender.max_lenders
-            return np.where(refused, LINE_USED, APPROVED)
         reason = np.full(rows.size, APPROVED, dtype=np.int64)
 
         def refuse(code: int, check: Callable[[Rows], Mask]) -> None:
@@ -1166,8 +1174,7 @@ class NumpyEngine:
             if pending.size:
                 reason[pending[check(pending)]] = code
 
-        if lender.refuse_when_overdue and self.events.enabled:
-            # Unlogged, such a lender is only asked by paths without overdue loans (_borrow).
+        if lender.refuse_when_overdue:
             refuse(ANY_OVERDUE, lambda at: self.overdue_loans[rows[at]] > 0)
         if lender.max_lenders is not None:
             limit = lender.max_lenders
