@@ -4,6 +4,7 @@ integer kernels, and its guards. Agreement with the reference is test_engine_agr
 from __future__ import annotations
 
 import copy
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -251,3 +252,16 @@ def test_a_run_too_large_for_memory_is_refused_before_allocating() -> None:
     with pytest.raises(InputError) as error:
         NumpyEngine(scenario, np.broadcast_to(np.int64(0), (1_000_000, 600)))
     assert error.value.code == "memory_budget"
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios(), st.integers(min_value=0, max_value=2**47))
+def test_owed_bound_is_the_direct_bound_in_integers(scenario: Scenario, contract: int) -> None:
+    """``owed_bound`` works ⌈contract + n × (2 × contract × rate + 2 + fees + 1)⌉ out in
+    integers from a slope and an offset; the formula written out with fractions is the
+    reference."""
+    for lender in scenario.lenders:
+        rule = LenderRules.of(lender, lender.max_amount_fen)
+        fees = rule.per_instalment.fixed + rule.per_instalment.share * contract + 1
+        direct = math.ceil(contract + rule.n * (contract * max(rule.rates) * 2 + 2 + fees))
+        assert rule.owed_bound(contract) == direct

@@ -312,20 +312,32 @@ class LenderRules:
         return self.deducted + self.at_payout
 
     def owed_bound(self, contract: int) -> int:
-        """More than a loan of ``contract`` can ever have overdue (the penalty base)."""
-        rate = max(self.rates)
-        fees = self.per_instalment.fixed + self.per_instalment.share * contract + 1
-        return math.ceil(contract + self.n * (contract * rate * 2 + 2 + fees))
+        """More than a loan of ``contract`` can ever have overdue (the penalty base):
+        ⌈contract + n × (2 × contract × rate + 2 + fees per instalment + 1)⌉, with the higher
+        rate, worked out as ⌈contract × slope + offset⌉ in integers."""
+        num, den, offset = self._owed_terms
+        return -(-(contract * num + offset * den) // den)
+
+    @cached_property
+    def _owed_terms(self) -> tuple[int, int, int]:
+        """slope = 1 + n × (2 × rate + fee share) as num / den, and offset = n × (3 + fixed
+        fees), for ``owed_bound``."""
+        slope = 1 + self.n * (2 * max(self.rates) + self.per_instalment.share)
+        return slope.numerator, slope.denominator, self.n * (3 + self.per_instalment.fixed)
+
+    @cached_property
+    def _penalty_per_day(self) -> Fraction | None:
+        late = self.lender.late
+        return None if late is None else late.penalty_rate.per(DAY).value
 
     def exact_for(self, contract: int) -> bool:
         """Whether every integer product this lender's loans of ``contract`` need fits int64."""
-        late = self.lender.late
         rollover = self.lender.rollover_fee
         checks = [self.payout_fees.exact_for(contract), self.per_instalment.exact_for(contract)]
         checks += [_fits(contract, self.n, rate.numerator, 2)
                    and _fits(rate.numerator, rate.denominator, 2) for rate in self.rates]
-        if late is not None:
-            penalty = late.penalty_rate.per(DAY).value
+        penalty = self._penalty_per_day
+        if penalty is not None:
             checks.append(_fits(self.owed_bound(contract), penalty.numerator, 2)
                           and _fits(penalty.numerator, penalty.denominator, 2))
         if rollover is not None:
