@@ -1,6 +1,7 @@
 """Apps for UI tests: the fixture lessons, a private data dir, a fixed size."""
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,11 @@ def new_app(tmp_path: Path) -> Callable[..., DebtCoachApp]:
         return app
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def collect_what_lessons_set_aside() -> Iterator[None]:
+    """A test that leaves a lesson open leaves its objects frozen (``ui.memory``); hand them
+    back, so one test's app is not held for the rest of the run."""
+    yield
+    gc.unfreeze()

@@ -278,3 +278,20 @@ async def test_reset_a_lesson_asks_first(new_app: Callable[..., DebtCoachApp]) -
         await pilot.pause()
         assert app.store.load_progress("01-mini") is None
         del screen
+
+
+async def test_a_lesson_sets_its_objects_aside_from_collections_and_hands_them_back_on_leaving(
+    new_app: Callable[..., DebtCoachApp],
+) -> None:
+    """While a lesson plays, what it holds is frozen (full collections skip it); going home
+    unfreezes it, so the closed lesson's screen can be collected."""
+    import gc
+
+    gc.unfreeze()
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lesson(app, pilot)
+        await until(pilot, lambda: gc.get_freeze_count() > 0, "the lesson's objects set aside")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        await until(pilot, lambda: gc.get_freeze_count() == 0, "the objects handed back")

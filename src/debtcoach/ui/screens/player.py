@@ -39,7 +39,7 @@ from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.store.paths import ANSWER_CACHE
 from debtcoach.ui.catalog import LessonEntry, complete, load
 from debtcoach.ui.keys import localize_bindings
-from debtcoach.ui.memory import freeze_what_lives
+from debtcoach.ui.memory import freeze_what_lives, release_and_collect
 from debtcoach.ui.widgets.choice_list import ChoiceList
 from debtcoach.ui.widgets.compare_table import compare_markup
 from debtcoach.ui.widgets.footer import CalmFooter
@@ -938,6 +938,10 @@ class PlayerScreen(Screen[None]):
         scenario = None if self.player is None else self.player.active_scenario
         if self.player is not None and scenario is not None:
             self.app.push_screen(FactsScreen(self.player.loaded.scenarios[scenario][0]))
+
+    def on_unmount(self) -> None:
+        """The lesson's objects, set aside from collections while it played, are garbage now."""
+        self.app.call_after_refresh(release_and_collect)
 
     def action_home(self) -> None:
         self._stop_playing()
