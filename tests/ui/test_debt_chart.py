@@ -1,11 +1,20 @@
-"""The chart's y axis: growth gets the height, and the labels name the need and the peak."""
+"""The debt chart: its y axis gives growth the height and labels the need and the peak; fans
+and the picture it decodes itself."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.app import App, ComposeResult
 
-from debtcoach.ui.widgets.debt_chart import axis_bottom, y_ticks
+from debtcoach.ui.widgets.debt_chart import DebtChart, axis_bottom, y_ticks
 
 fen = st.integers(min_value=0, max_value=10**9)
+
+
+class ChartApp(App[None]):
+    """The chart alone on a screen."""
+
+    def compose(self) -> ComposeResult:
+        yield DebtChart()
 
 
 @settings(deadline=None)
@@ -30,15 +39,8 @@ def test_growth_above_the_need_is_not_squashed_into_the_top_row() -> None:
 async def test_a_fan_draws_the_band_dotted_and_its_peak_labelled() -> None:
     """Many paths: the median solid, the 10th and 90th percentiles dotted, the axis reaching the
     90th percentile's peak; a story to compare with, crosses."""
-    from textual.app import App, ComposeResult
 
-    from debtcoach.ui.widgets.debt_chart import DebtChart
-
-    class One(App[None]):
-        def compose(self) -> ComposeResult:
-            yield DebtChart()
-
-    app = One()
+    app = ChartApp()
     async with app.run_test(size=(60, 20)) as pilot:
         chart = app.query_one(DebtChart)
         chart.show([300_000, 320_000, 330_000], 300_000, "en")
@@ -58,17 +60,11 @@ async def test_the_picture_reads_as_text_from_ansi_reads_it() -> None:
     span, as Textual makes of ``Text.from_ansi``, for a story and a fan, in every theme the app
     offers, at two sizes."""
     from rich.text import Text
-    from textual.app import App, ComposeResult
     from textual.content import Content
 
     from debtcoach.ui.settings import THEMES
-    from debtcoach.ui.widgets.debt_chart import DebtChart
 
-    class One(App[None]):
-        def compose(self) -> ComposeResult:
-            yield DebtChart()
-
-    app = One()
+    app = ChartApp()
     async with app.run_test(size=(70, 24)) as pilot:
         chart = app.query_one(DebtChart)
         for theme in THEMES:

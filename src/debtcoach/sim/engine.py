@@ -902,7 +902,7 @@ class NumpyEngine:
         self.flows[INTEREST_INCURRED][daily.paths] += daily.sums(due.interest)
         self.flows[FEES_INCURRED][daily.paths] += daily.sums(due.fees)
         if self.tracks_coming:
-            self._schedule_next(falling, balance - due.principal, terms, daily)
+            self._schedule_next(falling, k, balance - due.principal, terms, daily)
         if self.policy.when_short is WhenShort.STACK:
             total = daily.sums(due.due)
             cash = self.cash[daily.paths]
@@ -958,12 +958,12 @@ class NumpyEngine:
         balance = self.loans.balance[at] if balance is None else balance
         return instalment(self._terms(at), number, balance)
 
-    def _schedule_next(self, at: At, balance: I64, terms: Terms, daily: Segments) -> None:
-        """Record each loan's next instalment not yet fallen due (0 once k == n), on the
-        balance its schedule has then, for the debt-to-income rule (``daily``: the loans' paths,
-        in order)."""
+    def _schedule_next(self, at: At, k: I32, balance: I64, terms: Terms,
+                       daily: Segments) -> None:
+        """Record each loan's next instalment not yet fallen due (0 once ``k``, the instalments
+        fallen due, reaches n), on the balance its schedule has then, for the debt-to-income
+        rule (``daily``: the loans' paths, in order)."""
         loans = self.loans
-        k = loans.k[at]
         coming = k < terms.n
         amount = np.zeros(at.size, dtype=np.int64)
         if coming.all():

@@ -31,12 +31,11 @@ from typing import NamedTuple, NoReturn
 
 import numpy as np
 
-from debtcoach.sim.engine import MonthReports, NumpyEngine
+from debtcoach.sim.engine import DAYS_PER_MONTH, MonthReports, NumpyEngine
 from debtcoach.sim.results import SimResult
+from debtcoach.sim.run import Progress
 from debtcoach.sim.scenario import Scenario
 
-Progress = Callable[[int, int], None]
-DAYS_PER_MONTH = 30
 FORKS = sys.platform == "linux"  # elsewhere fork is unsafe (macOS) or missing (Windows)
 PATHS_PER_WORKER = 20_000  # below this a block's fixed cost outweighs the second core
 POLL_SECONDS = 0.2  # how often the parent reports progress while waiting
