@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from debtcoach.cli import cli
 from debtcoach.errors import InputError
-from debtcoach.finance.money import parse_money
+from debtcoach.finance.money import parse_money, plain_yuan
 from debtcoach.finance.offers import (
+    Fee,
     FeeTiming,
     Repayment,
     Term,
@@ -209,3 +210,33 @@ def test_apr_command_reads_chinese_amounts_terms_and_rates() -> None:
     assert data["apr_advertised"] == pytest.approx(0.18)
     assert data["cash_received"] == 10000.0
     assert len(data["schedule"]) == 13
+
+
+@given(st.integers(0, 10**14))
+def test_plain_yuan_is_read_back_to_the_fen(fen: int) -> None:
+    text = plain_yuan(fen)
+    assert parse_money(text, "amount") == fen
+    assert "," not in text and "e" not in text and not text.endswith((".", "0.0"))
+
+
+@given(st.integers(0, 10**8), st.sampled_from([Unit.DAY, Unit.MONTH, Unit.YEAR, Unit.WEEK]))
+def test_a_rate_in_chinese_is_read_back_as_the_same_rate(millionths: int, unit: Unit) -> None:
+    rate = Rate(Fraction(millionths, 10**8), Period(unit))
+    spelled = rate.in_chinese()
+    assert spelled.isascii() is False and parse_rate(spelled) == rate
+
+
+@given(st.sampled_from(list(FeeTiming)), st.sampled_from(list(FeeTiming)),
+       st.integers(0, 10**9), st.booleans(), st.sampled_from(["en", "zh"]))
+def test_a_spelled_fee_is_read_back_as_the_same_fee(timing: FeeTiming, default: FeeTiming,
+                                                    amount: int, share: bool, lang: str) -> None:
+    fee = (Fee(timing, share=Fraction(amount, 10**6)) if share
+           else Fee(timing, fixed_fen=amount))
+    assert parse_fee(fee.spelled(lang), "service_fee", default) == fee
+
+
+def test_spelled_terms_and_fees_are_chinese_in_chinese() -> None:
+    assert Term(30, Unit.DAY).in_chinese() == "30天"
+    assert Rate(Fraction(1, 2000), DAY).in_chinese() == "0.05%/天"
+    assert Fee(FeeTiming.PER_PERIOD, share=Fraction(3, 400)).spelled("zh") == "0.75%/每期"
+    assert Fee(FeeTiming.UPFRONT, fixed_fen=123456789).spelled("en") == "1234567.89/upfront"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 import pytest
 from rich.console import Console
@@ -71,7 +72,8 @@ async def test_fill_paste_read_switch_off_save_reopen_delete(
 
         await pilot.click("#tpl-cash-loan-30d")  # a 30-day cash loan from its template
         await settle(app, pilot)
-        assert screen.query_one("#loan-0-rate", Input).value == "0.05%/day"
+        rate = screen.query_one("#loan-0-rate", Input).value  # in the language of the screen
+        assert rate == ("0.05%/天" if lang == "zh" else "0.05%/day")
         await type_into(pilot, "loan-0-lender", "App A")
         await type_into(pilot, "loan-0-received", "900")  # 100 taken at payout
         await settle(app, pilot)
@@ -237,3 +239,92 @@ async def test_a_result_computed_for_an_older_form_is_dropped(
         await settle(app, pilot)
         assert screen.assessment is not None and screen.assessment is not current
         assert screen.assessment.loans[0].contract_fen == 2_000_000
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_leaving_with_unsaved_changes_asks_first(
+        new_app: Callable[..., DebtCoachApp], lang: str) -> None:
+    app = new_app(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_assess(app, pilot)
+        await type_into(pilot, "person-monthly_income", "5000")
+        await pilot.click("#tpl-cash-loan-30d")
+        await settle(app, pilot)
+
+        await pilot.press("escape")  # home? not without asking
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert t("assess.ui.confirm_leave", lang) in str(
+            app.screen.query_one(Static).content)
+        await pilot.press("escape")  # no: stay, everything as typed
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#person-monthly_income", Input).value == "5000"
+        assert screen.query_one("#loan-0-amount", Input).value == "1000"
+
+        await pilot.press("ctrl+s")  # saved: leaving asks nothing
+        await pilot.pause()
+        await type_into(pilot, "person-monthly_income", "5200")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(saved_assessments(app.store)) == 1
+
+        app.screen.query_one("#open-assess", Button).press()
+        await settle(app, pilot)
+        screen = cast(AssessScreen, app.screen)
+        await type_into(pilot, "person-savings", "300")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()  # yes: leave, dropping what was typed
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert saved_assessments(app.store)[0].form["person"]["savings"] == ""
+
+
+async def test_opening_a_saved_one_over_unsaved_changes_asks_first(
+        new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app("en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_assess(app, pilot)
+        await type_into(pilot, "person-monthly_income", "5000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await type_into(pilot, "person-monthly_income", "7000")
+        saved = saved_assessments(app.store)
+        screen.query_one("#open-saved", Select).value = saved[0].id
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        app.screen.query_one("#no", Button).press()
+        await settle(app, pilot)
+        assert screen.query_one("#person-monthly_income", Input).value == "7000"
+        assert screen.query_one("#open-saved", Select).is_blank()
+
+        screen.query_one("#open-saved", Select).value = saved[0].id
+        await pilot.pause()
+        app.screen.query_one("#yes", Button).press()
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert screen.query_one("#person-monthly_income", Input).value == "5000"
+        assert not screen.unsaved_changes()
+
+
+async def test_quitting_with_unsaved_changes_asks_and_quitting_again_quits(
+        new_app: Callable[..., DebtCoachApp]) -> None:
+    app = new_app("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_assess(app, pilot)
+        await type_into(pilot, "person-monthly_income", "5000")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # asked already: quit
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running

@@ -117,3 +117,16 @@ def test_anything_typed_gives_located_problems_or_a_situation(
     assert (situation is None) == bool(problems)
     for problem in problems:
         assert field_id(problem.field) != "form" or problem.field in ("(top)", "person", "loans")
+
+
+def test_templates_in_chinese_use_chinese_units_and_give_the_same_loans() -> None:
+    english = [from_template(template_id, "en") for template_id in TEMPLATE_IDS]
+    chinese = [from_template(template_id, "zh") for template_id in TEMPLATE_IDS]
+    assert chinese[0].fields["term"] == "30天" and chinese[0].fields["rate"] == "0.05%/天"
+    for row in chinese:
+        for name in ("term", "rate", "service_fee"):
+            if name in row.fields:
+                assert not any(word in row.fields[name] for word in ("d", "m", "day", "month",
+                                                                     "period"))
+    situations = [Form(dict(PERSON), rows).check(TODAY)[0] for rows in (english, chinese)]
+    assert situations[0] is not None and situations[0] == situations[1]

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from debtcoach.assess.models import LoanInput
+from debtcoach.finance.offers import Fee, Term
+from debtcoach.finance.rates import Rate
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,21 @@ class Template:
     def loan(self, **changes: Any) -> LoanInput:
         """A loan from this template with ``changes`` (TOML field names) applied."""
         return LoanInput.model_validate({**self.fields, **changes})
+
+    def fields_in(self, lang: str) -> dict[str, Any]:
+        """The fields as a person reading ``lang`` would type them: in Chinese the term, rate
+        and fees in Chinese units (30天, 0.05%/天, 0.75%/每期), which the parsers read back to
+        the same loan."""
+        if lang != "zh":
+            return dict(self.fields)
+        loan, spelled = self.loan(), dict(self.fields)
+        for name in self.fields:
+            value = getattr(loan, name, None)
+            if isinstance(value, Term | Rate):
+                spelled[name] = value.in_chinese()
+            elif isinstance(value, Fee):
+                spelled[name] = value.spelled(lang)
+        return spelled
 
 
 TEMPLATES: tuple[Template, ...] = (

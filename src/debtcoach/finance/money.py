@@ -33,6 +33,14 @@ def yuan_to_fen(yuan: Decimal | int | str) -> int:
     return int(value)
 
 
+def plain_yuan(fen: int) -> str:
+    """Fen as the yuan a command line or a form takes, exactly and without grouping: 1234567.8,
+    10000, 0.05 (parse_money reads it back)."""
+    sign, fen = ("-" if fen < 0 else ""), abs(fen)
+    yuan, cents = divmod(fen, FEN_PER_YUAN)
+    return f"{sign}{yuan}" + (f".{cents:02d}".rstrip("0") if cents else "")
+
+
 def parse_money(text: str | int | float, field: str) -> int:
     """Parse '10000', '10,000.50', '¥800', '800元', '1万', '1.5万' or full-width digits into fen;
     refuse negatives, sub-fen amounts, badly grouped digits and absurd sizes."""

@@ -18,9 +18,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from debtcoach.errors import InputError
-from debtcoach.finance.money import parse_money, round_fen
+from debtcoach.finance.money import parse_money, plain_yuan, round_fen
 from debtcoach.finance.periods import Unit, first_chinese, unit_from_word
-from debtcoach.finance.rates import Rate, cn_number, parse_rate
+from debtcoach.finance.rates import Rate, cn_number, format_percent, parse_rate
 
 
 class Repayment(StrEnum):
@@ -49,6 +49,12 @@ class Fee:
     def amount_fen(self, contract_fen: int) -> int:
         return self.fixed_fen + round_fen(self.share * contract_fen)
 
+    def spelled(self, lang: str = "en") -> str:
+        """'10%/upfront', '50/period', '0.75%/每期': as parse_fee reads it, timing included."""
+        value = format_percent(self.share) if self.share else plain_yuan(self.fixed_fen)
+        words = CHINESE_TIMING if lang == "zh" else ENGLISH_TIMING
+        return f"{value}/{words[self.timing]}"
+
 
 _TIMING_WORDS = {
     "upfront": FeeTiming.UPFRONT, "砍头": FeeTiming.UPFRONT,
@@ -59,6 +65,8 @@ _TIMING_WORDS = {
     "月": FeeTiming.PER_MONTH,
 }
 CHINESE_TIMING = first_chinese(_TIMING_WORDS)  # FeeTiming.UPFRONT → 砍头
+ENGLISH_TIMING = {FeeTiming.UPFRONT: "upfront", FeeTiming.ONCE: "once",
+                  FeeTiming.PER_PERIOD: "period", FeeTiming.PER_MONTH: "month"}
 _FEE = re.compile(r"^(?P<value>[^/\s]+?)\s*(?:(?:/|\s+)\s*(?P<timing>[\w-]+|[\u4e00-\u9fff]+))?$")
 _SHARE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)\s*%$")
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from debtcoach.errors import InputError
-from debtcoach.finance.periods import YEAR, Period, Unit, unit_from_word
+from debtcoach.finance.periods import CHINESE_UNIT, YEAR, Period, Unit, unit_from_word
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,12 @@ class Rate:
 
     def __str__(self) -> str:
         return f"{format_percent(self.value)}/{self.period}"
+
+    def in_chinese(self) -> str:
+        """0.05%/天, 2%/月: as parse_rate reads it (a period of several units stays '1%/14day')."""
+        if self.period.count != 1:
+            return str(self)
+        return f"{format_percent(self.value)}/{CHINESE_UNIT[self.period.unit]}"
 
 
 def format_percent(share: Fraction) -> str:

@@ -196,6 +196,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "删除这份保存的评估？表单里的内容不会消失。",
         "en": "Delete this saved assessment? The form keeps what it shows.",
     },
+    "assess.ui.confirm_leave": {
+        "zh": "不保存就离开？上次保存以后填写的内容会丢失。",
+        "en": "Leave without saving? What you typed since the last save will be lost.",
+    },
+    "assess.ui.confirm_open": {
+        "zh": "不保存就打开另一份评估？上次保存以后填写的内容会丢失。",
+        "en": "Open another assessment without saving this one? What you typed since the last "
+        "save will be lost.",
+    },
+    "assess.ui.confirm_quit": {
+        "zh": "不保存评估就退出？上次保存以后填写的内容会丢失。",
+        "en": "Quit without saving your assessment? What you typed since the last save will be "
+        "lost.",
+    },
     "assess.ui.too_many": {"zh": "最多{limit}笔借款。", "en": "At most {limit} loans."},
     "assess.ui.line": {"zh": "第{line}行：", "en": "line {line}: "},
     "assess.ui.fix_fields": {

@@ -50,6 +50,7 @@ class DebtCoachApp(App[None]):
         self.store = store
         # What went wrong with saving this session, newest last (also shown as notifications).
         self.store_problems: list[str] = []
+        self.asking_to_quit = False  # a confirmation to quit without saving is on screen
         store.on_failure = self.report_store_failure
         store.on_kept_other = lambda: self.report_store_problem(self.t("store.kept_other_window"))
         self.set_reactive(DebtCoachApp.lang, settings.lang)
@@ -130,7 +131,24 @@ class DebtCoachApp(App[None]):
         self.refresh(layout=True)
 
     async def action_quit(self) -> None:
-        """Quit, saving the lesson in progress first."""
+        """Quit, saving the lesson in progress first; a form with unsaved changes (the
+        self-assessment) asks first, and quitting again while it asks quits."""
+        unsaved = any(getattr(screen, "unsaved_changes", lambda: False)()
+                      for screen in self.screen_stack)
+        if unsaved and not self.asking_to_quit:
+            from debtcoach.ui.screens.confirm import ConfirmScreen
+
+            def answer(yes: bool | None) -> None:
+                self.asking_to_quit = False
+                if yes:
+                    self.call_later(self.quit_now)
+
+            self.asking_to_quit = True
+            await self.push_screen(ConfirmScreen(self.t("assess.ui.confirm_quit")), answer)
+            return
+        await self.quit_now()
+
+    async def quit_now(self) -> None:
         for screen in self.screen_stack:
             save = getattr(screen, "save_progress", None)
             if save is not None:

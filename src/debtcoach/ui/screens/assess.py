@@ -11,7 +11,7 @@ presses Save; nothing ever leaves the machine.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich import box
 from rich.markup import escape
@@ -56,6 +56,7 @@ from debtcoach.ui.screens.assess_form import (
     field_id,
     from_template,
 )
+from debtcoach.ui.screens.confirm import ConfirmScreen
 from debtcoach.ui.widgets.footer import CalmFooter
 
 if TYPE_CHECKING:
@@ -214,6 +215,7 @@ class AssessScreen(Screen[None]):
         self.assessment: Assessment | None = None
         self.errors: list[InputError] = []
         self.saved_id: int | None = None
+        self.kept_form: dict[str, Any] = {}  # the form as last opened or saved
         self._loading = False
 
     @property
@@ -303,7 +305,13 @@ class AssessScreen(Screen[None]):
         for view in self.query(LoanRowView):
             view.relabel(self.coach.lang)
         self._loading = False
+        self.kept_form = self.read_form().to_json()
         self.changed()
+
+    def unsaved_changes(self) -> bool:
+        """Whether the form holds something typed since it was opened or last saved (leaving
+        then asks first: nothing typed is thrown away without a word)."""
+        return self.is_mounted and self.read_form().to_json() != self.kept_form
 
     def read_form(self) -> Form:
         person = {name: self.query_one(f"#person-{name}", Input).value for name in PERSON_FIELDS}
@@ -341,7 +349,7 @@ class AssessScreen(Screen[None]):
         select_id = event.select.id or ""
         if select_id == "open-saved":
             if isinstance(event.value, int):
-                self.run_worker(self.open_saved(event.value), exclusive=True, group="open")
+                self.open_when_sure(event.value)
             return
         if select_id.endswith("-mode"):
             view = event.select.parent
@@ -555,10 +563,26 @@ class AssessScreen(Screen[None]):
         app = self.coach
         name = self.query_one("#save-name", Input).value.strip() or app.t(
             "assess.ui.default_name", date=self.today.isoformat())
-        self.saved_id = save_assessment(app.store, name, self.read_form().to_json(),
-                                        self.saved_id)
+        form = self.read_form().to_json()
+        self.saved_id = save_assessment(app.store, name, form, self.saved_id)
+        self.kept_form = form
         self.query_one("#save-message", Static).update(app.t("assess.ui.saved", name=name))
         self.refresh_saved()
+
+    def open_when_sure(self, assessment_id: int) -> None:
+        """Open a saved assessment, asking first if that would drop unsaved changes (the list
+        goes back to its prompt if the person stays)."""
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(self.open_saved(assessment_id), exclusive=True, group="open")
+            else:
+                self.query_one("#open-saved", Select).clear()
+
+        if self.unsaved_changes():
+            self.app.push_screen(ConfirmScreen(self.coach.t("assess.ui.confirm_open")), answer)
+        else:
+            answer(True)
 
     async def open_saved(self, assessment_id: int) -> None:
         saved = load_assessment(self.coach.store, assessment_id)
@@ -572,8 +596,6 @@ class AssessScreen(Screen[None]):
         self.query_one("#delete-saved", Button).disabled = False
 
     def confirm_delete(self) -> None:
-        from debtcoach.ui.screens.confirm import ConfirmScreen
-
         if self.saved_id is None:
             return
         app = self.coach
@@ -597,11 +619,20 @@ class AssessScreen(Screen[None]):
         elif button.startswith("tpl-"):
             template_id = next(tid for tid in TEMPLATE_IDS
                                if f"tpl-{tid.replace('.', '_')}" == button)
-            await self.add_loan(from_template(template_id))
+            await self.add_loan(from_template(template_id, self.coach.lang))
         elif button == "save":
             self.action_save()
         elif button == "delete-saved":
             self.confirm_delete()
 
     def action_home(self) -> None:
-        self.dismiss(None)
+        """Home, asking first if that would drop unsaved changes."""
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        if self.unsaved_changes():
+            self.app.push_screen(ConfirmScreen(self.coach.t("assess.ui.confirm_leave")), leave)
+        else:
+            leave(True)

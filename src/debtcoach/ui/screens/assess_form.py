@@ -133,10 +133,12 @@ class Form:
         return (None, problems) if problems else (situation, [])
 
 
-def from_template(template_id: str) -> LoanRow:
-    """A new row filled from one of the core's product templates (every field still editable)."""
+def from_template(template_id: str, lang: str = "en") -> LoanRow:
+    """A new row filled from one of the core's product templates, spelled for ``lang`` (every
+    field still editable)."""
     found = template(template_id)
-    fields = {name: str(value) for name, value in found.fields.items() if name in TERMS_FIELDS}
+    fields = {name: str(value) for name, value in found.fields_in(lang).items()
+              if name in TERMS_FIELDS}
     return LoanRow(kind=str(found.fields.get("kind", "loan")), fields=fields)
 
 

@@ -33,7 +33,6 @@ from textual.worker import get_current_worker
 
 from debtcoach.coach.quiz import from_typed
 from debtcoach.errors import InputError, InputErrors
-from debtcoach.finance.offers import FeeTiming
 from debtcoach.i18n import error_line, money, percent
 from debtcoach.sim.summary import CostLine, cost_sentence
 from debtcoach.store.paths import ANSWER_CACHE
@@ -1057,26 +1056,17 @@ def apr_command(offer: LoanOffer, lang: str = "en") -> str:
     """The `debtcoach apr` command that prints this offer's schedule and rates, its values
     spelled in the learner's language (12个月, 0.05%/天 and 等额本息: the words the command's
     parsers read)."""
-    from debtcoach.finance.offers import CHINESE_REPAYMENT, CHINESE_TIMING
-    from debtcoach.finance.periods import CHINESE_UNIT
-    from debtcoach.finance.rates import format_percent
+    from debtcoach.finance.money import plain_yuan
+    from debtcoach.finance.offers import CHINESE_REPAYMENT
 
-    timing: dict[FeeTiming, str] = _ENGLISH_TIMING
     term, rate, repayment = str(offer.term), str(offer.rate), offer.repayment.value
-    if lang == "zh" and offer.rate.period.count == 1:
-        timing, term, repayment = CHINESE_TIMING, offer.term.in_chinese(), CHINESE_REPAYMENT[
-            offer.repayment]
-        rate = f"{format_percent(offer.rate.value)}/{CHINESE_UNIT[offer.rate.period.unit]}"
-    parts = ["debtcoach apr", f"--amount {offer.amount_fen / 100:g}", f"--term {term}",
+    if lang == "zh":
+        term, rate = offer.term.in_chinese(), offer.rate.in_chinese()
+        repayment = CHINESE_REPAYMENT[offer.repayment]
+    parts = ["debtcoach apr", f"--amount {plain_yuan(offer.amount_fen)}", f"--term {term}",
              f"--rate {rate}", f"--repayment {repayment}"]
-    for name, fee in offer.fees():
-        value = format_percent(fee.share) if fee.share else f"{fee.fixed_fen / 100:g}"
-        parts.append(f"--{name.replace('_', '-')} {value}/{timing[fee.timing]}")
+    parts += [f"--{name.replace('_', '-')} {fee.spelled(lang)}" for name, fee in offer.fees()]
     return " ".join(parts)
-
-
-_ENGLISH_TIMING = {FeeTiming.UPFRONT: "upfront", FeeTiming.ONCE: "once",
-                   FeeTiming.PER_PERIOD: "period", FeeTiming.PER_MONTH: "month"}
 
 
 def inline(text: str) -> str:
