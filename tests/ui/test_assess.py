@@ -328,3 +328,32 @@ async def test_quitting_with_unsaved_changes_asks_and_quitting_again_quits(
         await pilot.press("ctrl+q")  # asked already: quit
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_plans_chart_fits_its_frame_with_its_legend_beside(
+        new_app: Callable[..., DebtCoachApp], lang: str) -> None:
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from debtcoach.ui.screens.assess import PlansChart
+
+    app = new_app(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_assess(app, pilot)
+        await type_into(pilot, "person-monthly_income", "5000")
+        await type_into(pilot, "person-monthly_expenses", "3800")
+        await type_into(pilot, "person-savings", "500")
+        await pilot.click("#tpl-instalment-12m-monthly-fee")
+        await settle(app, pilot)
+        screen.query_one("#tabs").active = "tab-plans"
+        await pilot.pause()
+        chart = screen.query_one(PlansChart)
+        drawn = chart.render()  # what plotext draws at the chart's size
+        assert isinstance(drawn, Text)
+        lines = drawn.plain.splitlines()
+        assert len(lines) == chart.size.height
+        assert all(cell_len(line) <= chart.size.width for line in lines)  # no line wraps
+        legend = shown(screen, "#plans-legend")
+        for name in ("keep_going", "avalanche", "snowball", "negotiated"):
+            assert t(f"assess.ui.plan.{name}", lang) in legend

@@ -171,21 +171,30 @@ class LoanRowView(Vertical):
                           state=t("assess.ui.yes" if box.value else "assess.ui.no", lang))
 
 
-class PlansChart(PlotextPlot):
-    """Month-end debt of the four plans, one line each."""
+# A different mark per plan (colour alone must not tell them apart), as plotext draws it.
+PLAN_MARKERS = (("braille", "⢕⢕"), ("x", "xx"), ("+", "++"), ("o", "oo"))
 
-    def show(self, assessment: Assessment, lang: Lang) -> None:
+
+def plans_legend(lang: Lang) -> str:
+    """The chart's legend, outside it: plotext counts a Chinese character as one column, so a
+    legend inside the chart pushes its frame out of line."""
+    return "   ".join(f"{shown} {t(f'assess.ui.plan.{name.value}', lang)}"
+                       for name, (_, shown) in zip(PLAN_NAMES, PLAN_MARKERS, strict=True))
+
+
+class PlansChart(PlotextPlot):
+    """Month-end debt of the four plans, one line each (the legend is ``plans_legend``)."""
+
+    def show(self, assessment: Assessment) -> None:
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         months = list(range(1, assessment.months + 1))
         top = 0
-        for name, marker in zip(PLAN_NAMES, ("braille", "x", "+", "o"), strict=True):
-            # a different mark per plan: colour alone must not tell them apart
+        for name, (marker, _) in zip(PLAN_NAMES, PLAN_MARKERS, strict=True):
             debts = list(assessment.plans[name].debt_by_month)
             top = max([top, *debts])
-            plt.plot(months, [d / 100 for d in debts], marker=marker,
-                     label=t(f"assess.ui.plan.{name.value}", lang))
+            plt.plot(months, [d / 100 for d in debts], marker=marker)
         plt.xlim(0.5, len(months) + 0.5)
         plt.ylim(0, top / 100 * 1.1 or 1)
         plt.yticks([0, top / 100], ["0", f"{top / 100:,.0f}"])
@@ -253,6 +262,7 @@ class AssessScreen(Screen[None]):
             with TabPane("", id="tab-plans"), VerticalScroll():
                 yield Static(id="plans-table")
                 if not self.coach.settings.plain:
+                    yield Static(id="plans-legend")
                     yield PlansChart(id="plans-chart")
                 yield Static(id="plans-note", classes="note")
             with TabPane("", id="tab-next"), VerticalScroll():
@@ -433,16 +443,19 @@ class AssessScreen(Screen[None]):
             for name in ("results", "plans-table", "next-steps"):
                 self.query_one(f"#{name}", Static).update(text)
             self.query_one("#plans-note", Static).update("")
-            for chart in self.query(PlansChart):
+            for chart in self.query("#plans-legend, #plans-chart"):
                 chart.display = False
             return
         summary.update(self.summary_line(result, lang))
         self.query_one("#results", Static).update(self.results_text(result, lang))
         self.query_one("#plans-table", Static).update(self.plans_table(result, lang))
         self.query_one("#plans-note", Static).update(app.t("assess.ui.plans_note"))
-        for chart in self.query(PlansChart):
+        for chart in self.query("#plans-legend, #plans-chart"):
             chart.display = True
-            chart.show(result, lang)
+        for legend in self.query("#plans-legend"):
+            cast(Static, legend).update(plans_legend(lang))
+        for chart in self.query(PlansChart):
+            chart.show(result)
         self.query_one("#next-steps", Static).update(self.next_steps(result, lang))
 
     def summary_line(self, result: Assessment, lang: Lang) -> str:
