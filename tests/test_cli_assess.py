@@ -3,6 +3,7 @@ files, and one line per problem with exit code 2 for bad input."""
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -21,9 +22,9 @@ TOP_KEYS = {"loans", "monthly_debt_payments", "debt_payments_to_income", "lender
 PLAN_KEYS = {"total_cost", "months_to_debt_free", "debt_by_month", "final_state"}
 
 
-def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+def run(*args: str, lang: str = "en", columns: int = 120) -> subprocess.CompletedProcess[str]:
     """As a person runs it: a new process."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)}
     return subprocess.run([sys.executable, "-m", "debtcoach", "--lang", lang, "assess", *args],
                           capture_output=True, text=True, env=env, timeout=120)
 
@@ -64,6 +65,25 @@ def test_terminal_output_in_both_languages(lang: str) -> None:
     for word in {"zh": ("真实年化", "四种做法", "12378", "协商"),
                  "en": ("Real rate", "Four plans", "12378", "Negotiated")}[lang]:
         assert word in done.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_tables_fit_80_columns_without_cutting_a_word(lang: str) -> None:
+    from rich.cells import cell_len, set_cell_size
+
+    from debtcoach.assess import PlanName
+    from debtcoach.i18n import t
+
+    done = run(str(EXAMPLE), "--date", "2026-07-20", lang=lang, columns=80)
+    assert done.returncode == 0, done.stderr
+    assert "…" not in done.stdout
+    rows = [line for line in done.stdout.splitlines()  # tables: not the indented prose
+            if line.startswith(" ") and not re.match(r"^  \S", line)]
+    assert rows and all(cell_len(line.rstrip()) <= 80 for line in rows)
+    plans = rows[rows.index(next(row for row in rows if t("assess.col.plan", lang) in row)):]
+    first_column = "".join(set_cell_size(row, 18).strip() for row in plans)  # names, joined
+    for name in PlanName:
+        assert t(f"assess.plan.{name}", lang).replace(" ", "") in first_column.replace(" ", "")
 
 
 @pytest.mark.parametrize("suffix", [".html", ".md"])

@@ -2,6 +2,7 @@
 lesson pane has, breaks where a Chinese reader expects (禁则), and a step that Textual's own wrap
 used to break (a line starting with "。") looks right at 80×24."""
 
+import itertools
 import re
 from pathlib import Path
 
@@ -141,3 +142,18 @@ async def test_markdown_table_cells_wrap_as_chinese() -> None:
         lines = [strip.text.strip() for strip in shown.render_lines(shown.region.reset_offset)]
         assert len(expected) > 2 and lines[: len(expected)] == expected
         assert [line.plain for line in Content(cell).wrap(region.width)] != expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(TEXTS), st.integers(8, 40))
+def test_fit_breaks_a_table_cell_as_chinese_is_typeset(text: str, width: int) -> None:
+    from rich.cells import cell_len
+
+    from debtcoach.i18n.linebreak import fit
+
+    text = " ".join(text.split())[:120]
+    lines = fit(text, width).split("\n")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost or added
+    for before, line in itertools.pairwise(lines):
+        assert line[:1] not in CLOSING and before[-1:] not in OPENING
+    assert all(cell_len(line) <= width for line in lines)

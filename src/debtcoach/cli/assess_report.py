@@ -9,8 +9,14 @@ from rich.table import Table
 
 from debtcoach.assess import HELP_LINES, WARNINGS, Assessment, PlanName
 from debtcoach.i18n import Lang, money, percent, t
+from debtcoach.i18n.linebreak import fit
 from debtcoach.report.assessment import lender_name, months_text, next_payment_text
 from debtcoach.textbars import bar
+
+# Table headings and plan names are broken into lines this wide, so that every table fits 80
+# columns whole in both languages (the figures are at most as wide).
+HEADING_CELLS = 10
+PLAN_NAME_CELLS = 16
 
 
 def shown_months(count: int) -> list[int]:
@@ -87,11 +93,12 @@ def negotiated_terms_text(assessment: Assessment, lang: Lang) -> str:
 
 def _loans_table(assessment: Assessment, lang: Lang) -> Table:
     table = Table(box=None, padding=(0, 1), header_style="bold")
-    table.add_column(t("assess.col.lender", lang))
+    table.add_column(fit(t("assess.col.lender", lang), HEADING_CELLS))
     for key in ("apr", "advertised", "owed", "cost_remaining"):
-        table.add_column(t(f"assess.col.{key}", lang), justify="right")
-    table.add_column(t("assess.col.next", lang))
-    table.add_column(t("assess.col.lines", lang), justify="right")  # the highest
+        table.add_column(fit(t(f"assess.col.{key}", lang), HEADING_CELLS), justify="right")
+    table.add_column(fit(t("assess.col.next", lang), HEADING_CELLS))
+    table.add_column(fit(t("assess.col.lines", lang), HEADING_CELLS),
+                     justify="right")  # the highest
     for loan in assessment.loans:
         advertised = loan.figures.apr_advertised
         table.add_row(
@@ -109,25 +116,27 @@ def _loans_table(assessment: Assessment, lang: Lang) -> Table:
 
 def _plans_table(assessment: Assessment, lang: Lang) -> Table:
     table = Table(box=None, padding=(0, 1), header_style="bold")
-    table.add_column(t("assess.col.plan", lang))
-    table.add_column(t("assess.col.total_cost", lang), justify="right")
-    table.add_column(t("assess.col.debt_free", lang), justify="right")
-    table.add_column(t("assess.col.debt_at", lang, months=assessment.months), justify="right")
-    table.add_column(t("assess.col.new_loans", lang), justify="right")
+    table.add_column(fit(t("assess.col.plan", lang), PLAN_NAME_CELLS))
+    for heading in (t("assess.col.total_cost", lang), t("assess.col.debt_free", lang),
+                    t("assess.col.debt_at", lang, months=assessment.months),
+                    t("assess.col.new_loans", lang)):
+        table.add_column(fit(heading, HEADING_CELLS), justify="right")
     for name, plan in assessment.plans.items():
-        table.add_row(t(f"assess.plan.{name}", lang), money(plan.total_cost_fen, lang),
+        table.add_row(fit(t(f"assess.plan.{name}", lang), PLAN_NAME_CELLS),
+                      money(plan.total_cost_fen, lang),
                       months_text(plan.months_to_debt_free, lang),
                       money(plan.debt_by_month[-1], lang), str(plan.new_loans))
     return table
 
 
 def _debt_table(assessment: Assessment, lang: Lang) -> Table:
-    """Debt by month for each plan, with a bar for keep going against avalanche."""
+    """Debt by month for each plan, with a bar for keeping going (against the largest debt in
+    the table), headed as such."""
     table = Table(box=None, padding=(0, 1), header_style="bold")
     table.add_column(t("sim.col.month", lang), justify="right")
     for name in assessment.plans:
         table.add_column(t(f"assess.plan_short.{name}", lang), justify="right")
-    table.add_column("")
+    table.add_column(t(f"assess.plan_short.{PlanName.KEEP_GOING}", lang))
     plans = assessment.plans
     top = max((max(plan.debt_by_month, default=0) for plan in plans.values()), default=0)
     for month in shown_months(assessment.months):

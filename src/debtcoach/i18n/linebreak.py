@@ -9,6 +9,7 @@ measures text in terminal cells and knows nothing of widgets.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -104,3 +105,9 @@ def break_offsets(text: str, width: int) -> list[int]:
         used += cell_width(piece)
     return breaks
 
+
+def fit(text: str, width: int) -> str:
+    """``text`` in lines of at most ``width`` cells, broken where a reader expects (a table
+    cell in Chinese: a terminal table would otherwise cut it short with "…")."""
+    starts = [0, *break_offsets(text, width), len(text)]
+    return "\n".join(text[start:end].rstrip() for start, end in itertools.pairwise(starts))
