@@ -51,6 +51,15 @@ def test_human_output_shows_rates_cost_schedule_and_lines(lang: str) -> None:
     assert "36.00%" in out  # the 2017 cash-loan line is crossed
 
 
+@pytest.mark.parametrize("rate", ["24%/year", "日息万五", "月息1分5", "0.5%/周"])
+def test_chinese_output_gives_the_rate_in_chinese_units(rate: str) -> None:
+    code, out, _ = run("apr", "--amount", "1万", "--term", "12期", "--rate", rate,
+                       "--service-fee", "0.5%/period", lang="zh")
+    assert code == 0
+    for word in ("day", "week", "month", "year", "period"):
+        assert word not in out
+
+
 def test_cashflows_file_with_dates(tmp_path: Path) -> None:
     csv = tmp_path / "payday.csv"
     csv.write_text("date,amount\n2026-01-01,100\n2026-01-15,-115\n")

@@ -172,7 +172,9 @@ def _explanations(
                    average=money(average, lang), years=f"{years:.4g}",
                    value=pct(figures.apr_simple)))
     if cost is not None and figures.apr_advertised is not None:
-        lines.append(t("apr.how.advertised", lang, rate=str(cost.offer.rate),
+        rate = cost.offer.rate
+        lines.append(t("apr.how.advertised", lang,
+                       rate=rate.in_chinese() if lang == "zh" else str(rate),
                        value=pct(figures.apr_advertised)))
     lines.append(t("apr.principal_note", lang))
     return lines

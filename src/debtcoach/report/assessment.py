@@ -202,7 +202,8 @@ def _fact_table(loan: LoanResult, given: LoanInput, lang: Lang) -> Table:
     ]
     if given.rate is not None:
         rows.append((t("assess.fact.advertised", lang),
-                     f"{given.rate} = {percent(float(given.rate.annual), lang)}"))
+                     f"{given.rate.in_chinese() if lang == 'zh' else given.rate} = "
+                     f"{percent(float(given.rate.annual), lang)}"))
     rows += [
         (t("assess.fact.real", lang), percent(figures.apr_nominal, lang)),
         (t("assess.fact.effective", lang), percent(figures.apr_effective, lang)),
