@@ -47,6 +47,8 @@ def server(tmp_path: Path) -> ServerProcess:
     yield serving
     output = serving.stop()
     assert "Traceback" not in output, output
+    title = next(entry.title["en"] for entry in scan(LESSONS) if entry.id == LESSON)
+    assert f"lesson: {title} ({LESSON})" in output  # the banner names the lesson by its title
 
 
 async def test_join_answer_disconnect_and_resume(server: ServerProcess, tmp_path: Path) -> None:

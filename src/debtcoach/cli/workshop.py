@@ -92,10 +92,9 @@ def serve(host: str, port: str, lesson: str | None, room: str | None, paced: boo
     if port_number < 1:
         raise InputError("--port", "number_min", value=port, limit=1)
     lessons_dir = default_lessons_dir()
-    if lesson is not None:
-        ids = [entry.id for entry in scan(lessons_dir)]
-        if lesson not in ids:
-            raise InputError("--lesson", "lesson_unknown", value=lesson, allowed=", ".join(ids))
+    titles = {entry.id: entry.title for entry in scan(lessons_dir)}
+    if lesson is not None and lesson not in titles:
+        raise InputError("--lesson", "lesson_unknown", value=lesson, allowed=", ".join(titles))
     code = parse_code(room) if room else new_code()
     folder = _folder(data_dir)
     check_port(host, port_number)
@@ -105,8 +104,9 @@ def serve(host: str, port: str, lesson: str | None, room: str | None, paced: boo
             store.set_pacing(code, True)
     server = WorkshopServer(room=code, data_dir=folder, lessons_dir=lessons_dir, lang=lang,
                             host=host, port=port_number)
+    title = titles.get(opened.lesson_id or "", {}).get(lang)
     click.echo(serve_banner(server.public_url + "/", opened, folder, lang,
-                            loopback=is_loopback(host)))
+                            loopback=is_loopback(host), lesson_title=title))
     server.run()
 
 

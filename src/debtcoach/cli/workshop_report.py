@@ -23,11 +23,15 @@ def qr_text(url: str) -> str:
     return out.getvalue().rstrip("\n")
 
 
-def serve_banner(url: str, room: Room, folder: Path, lang: Lang, loopback: bool) -> str:
+def serve_banner(url: str, room: Room, folder: Path, lang: Lang, loopback: bool,
+                 lesson_title: str | None = None) -> str:
+    """The banner; the room's lesson by its title (in ``lang``) and id, as ``--lesson`` takes."""
     data_dir = shlex.quote(str(folder))
+    lesson = room.lesson_id or t("workshop.any_lesson", lang)
+    if room.lesson_id and lesson_title:
+        lesson = t("workshop.lesson_named", lang, title=lesson_title, id=room.lesson_id)
     lines = [
-        t("workshop.serving", lang, room=room.code,
-          lesson=room.lesson_id or t("workshop.any_lesson", lang)),
+        t("workshop.serving", lang, room=room.code, lesson=lesson),
         t("workshop.give_address", lang, url=url),
         qr_text(url),
         t("workshop.dashboard_hint", lang, room=room.code, data_dir=data_dir),

@@ -33,6 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "debtcoach 工作坊 · 房间 {room} · 课程：{lesson}",
         "en": "debtcoach workshop · room {room} · lesson: {lesson}",
     },
+    "workshop.lesson_named": {"zh": "{title}（{id}）", "en": "{title} ({id})"},
     "workshop.any_lesson": {"zh": "由参与者自选", "en": "participants choose"},
     "workshop.give_address": {
         "zh": "请参与者在浏览器中打开：{url}",
