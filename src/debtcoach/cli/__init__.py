@@ -14,13 +14,15 @@ from debtcoach.cli.assess import assess
 from debtcoach.cli.common import default_lessons_dir, fail, lang_option
 from debtcoach.cli.forget import forget
 from debtcoach.cli.lessons import lessons
+from debtcoach.cli.localized import LocalizedGroup, localize
 from debtcoach.cli.simulate import simulate
 from debtcoach.cli.workshop import room_of, room_option, workshop
 from debtcoach.errors import InputError
 from debtcoach.i18n import Lang, detect_lang
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalizedGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @lang_option
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where progress is kept (default: DEBTCOACH_DATA_DIR, else the user data dir).")
@@ -58,6 +60,7 @@ def _run_app(lang: Lang | None, data_dir: Path | None, plain: bool, room: str | 
 for command in (apr, simulate, lessons, assess, workshop):
     cli.add_command(command)
 cli.add_command(forget)
+localize(cli)
 
 
 def main() -> None:

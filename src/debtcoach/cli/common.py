@@ -14,6 +14,7 @@ from typing import Any, NoReturn, TypeVar, cast
 import click
 from pydantic import ValidationError
 
+from debtcoach.cli.localized import remember_lang
 from debtcoach.errors import InputError, InputErrors
 from debtcoach.i18n import LANGS, Lang, detect_lang, error_line
 from debtcoach.validation import input_errors
@@ -23,7 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_INPUT = 2
 
 lang_option = click.option(
-    "--lang", type=click.Choice(LANGS), default=None,
+    "--lang", type=click.Choice(LANGS), default=None, is_eager=True, callback=remember_lang,
     help="Language of the output: zh or en (default: from LANG, else en).",
 )
 

@@ -534,6 +534,7 @@ def _merge_feature_catalogs() -> None:
     """Features keep their sentences in their own module; a key may be defined only once."""
     from debtcoach.i18n import (
         messages_assess,
+        messages_cli,
         messages_lessons,
         messages_player,
         messages_robust,
@@ -544,6 +545,7 @@ def _merge_feature_catalogs() -> None:
 
     for catalog in (
         messages_assess.MESSAGES,
+        messages_cli.MESSAGES,
         messages_lessons.MESSAGES,
         messages_player.MESSAGES,
         messages_robust.MESSAGES,
