@@ -125,3 +125,20 @@ def test_started_from_the_command_line(tmp_path: Path, args: list[str],
     assert "Part 1" in output
     assert "Traceback" not in output and "Error" not in output
     assert code == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_command_palette_asks_in_the_apps_language(tmp_path: Path, lang: str) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    from debtcoach.i18n import t
+
+    app = make_app(command_line_settings(lang, True, False, tmp_path / "data", LESSONS,
+                                         environ={}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == t("cmd.placeholder", lang)

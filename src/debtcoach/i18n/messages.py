@@ -404,6 +404,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "home.mark.started": {"zh": "▶ 进行中", "en": "▶ started"},
     "home.mark.new": {"zh": "· 未开始", "en": "· new"},
     "home.minutes": {"zh": "约{minutes}分钟", "en": "~{minutes} min"},
+    "cmd.placeholder": {"zh": "搜索命令…", "en": "Search for commands…"},
     "cmd.open": {"zh": "打开课程：{title}", "en": "Open lesson: {title}"},
     "cmd.open_help": {"zh": "跳到这一课", "en": "Jump to this lesson"},
     "cmd.reset": {"zh": "重置课程：{title}", "en": "Reset lesson: {title}"},

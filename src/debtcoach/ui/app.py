@@ -156,6 +156,14 @@ class DebtCoachApp(App[None]):
         self.store.close()
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search prompt in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.t("cmd.placeholder"),
+                                            id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: jump to a lesson, reset one, switch theme or language."""
         for entry in self.lessons:
