@@ -72,6 +72,8 @@ def test_a_help_page_in_chinese_is_all_chinese(command: tuple[str, ...]) -> None
     (("workshop", "close"), "错误：缺少必填选项 --room"),
     (("lessons", "check", "a", "b"), "错误：多余的参数：b"),
     (("apr", "--lang", "fr"), "错误：--lang 只能是 zh、en 之一"),
+    (("--data-dir", __file__),
+     f"错误：--data-dir 的值不对：{__file__} 是一个文件，这里要的是文件夹"),
 ])
 def test_usage_errors_are_said_in_chinese(args: tuple[str, ...], said: str) -> None:
     result = CliRunner().invoke(cli, ["--lang", "zh", *args])

@@ -23,6 +23,10 @@ LANG_KEY = "debtcoach.lang"  # in ctx.meta, which every context of one command l
 # LocalizedGroup.main clears it for each command line.
 _chosen: dict[str, Lang] = {}
 USAGE_WORDS_ZH = (("[OPTIONS]", "[选项]"), ("COMMAND", "命令"), ("[ARGS]...", "[参数]..."))
+# click.Path's complaints: "Directory '/etc/passwd' is a file."
+_PATH_PROBLEM = re.compile(r"^(?:File|Directory|Path) '(?P<path>.*)' (?P<problem>does not exist|"
+                           r"is a file|is a directory|is not readable|is not writable|"
+                           r"is not executable)\.$", re.S)
 _NOTE = re.compile(r"^(?P<text>.*?)(?:\s+\[(?P<note>[^\]]*)\])?$", re.S)
 
 
@@ -165,7 +169,11 @@ def chinese_message(error: click.ClickException) -> str:
         if isinstance(error.param.type, click.Choice):
             allowed = "、".join(str(choice) for choice in error.param.type.choices)
             return t("cli.choose_one", "zh", name=hint, allowed=allowed)
-        return t("cli.bad_value", "zh", name=hint, message=error.format_message())
+        path = _PATH_PROBLEM.match(error.message)
+        if path:
+            return t("cli.bad_value", "zh", name=hint, message=f"{path['path']} "
+                     + t(f"cli.path.{path['problem'].replace(' ', '_')}", "zh"))
+        return t("cli.bad_value", "zh", name=hint, message=error.message)
     extra = re.match(r"Got unexpected extra arguments? \((?P<args>.*)\)", error.message)
     if extra:
         return t("cli.extra_arguments", "zh", args=extra["args"])

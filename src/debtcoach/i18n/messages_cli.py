@@ -131,5 +131,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.missing_option": {"zh": "缺少必填选项 {name}", "en": "Missing option {name}"},
     "cli.choose_one": {"zh": "{name} 只能是 {allowed} 之一", "en": "{name} must be one of {allowed}"},
     "cli.bad_value": {"zh": "{name} 的值不对：{message}", "en": "{name}: {message}"},
+    "cli.path.does_not_exist": {"zh": "不存在", "en": "does not exist"},
+    "cli.path.is_a_file": {"zh": "是一个文件，这里要的是文件夹", "en": "is a file"},
+    "cli.path.is_a_directory": {"zh": "是一个文件夹，这里要的是文件", "en": "is a directory"},
+    "cli.path.is_not_readable": {"zh": "没有读取权限", "en": "is not readable"},
+    "cli.path.is_not_writable": {"zh": "没有写入权限", "en": "is not writable"},
+    "cli.path.is_not_executable": {"zh": "没有执行权限", "en": "is not executable"},
     "cli.extra_arguments": {"zh": "多余的参数：{args}", "en": "Unexpected extra arguments: {args}"},
 }
