@@ -35,7 +35,7 @@ def test_a_no_keeps_everything(tmp_path: Path) -> None:
     before = (folder / DB_NAME).read_bytes()
     result = run("--lang", "en", "--data-dir", str(folder), "forget", stdin="n\n")
     assert result.returncode == 1
-    assert "1 lessons, 1 answers, 1 self-assessments and 1 knowledge checks" in result.stdout
+    assert "1 lesson, 1 answer, 1 self-assessment and 1 knowledge check" in result.stdout
     assert "Nothing was deleted." in result.stdout
     assert (folder / DB_NAME).read_bytes() == before
 

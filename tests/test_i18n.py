@@ -1,9 +1,10 @@
+import re
 import string
 
 import pytest
 
 from debtcoach.errors import InputError
-from debtcoach.i18n import LANGS, detect_lang, error_line, money, percent
+from debtcoach.i18n import LANGS, detect_lang, error_line, money, percent, t
 from debtcoach.i18n.messages import MESSAGES
 
 
@@ -54,3 +55,29 @@ def test_error_line_names_the_field_first() -> None:
     line = error_line(InputError("--rate", "rate_no_period", value="18%"), "zh")
     assert line.startswith("--rate: ")
     assert "18%" in line
+
+
+PLURAL_NOUNS = ("lenders", "months", "days", "payments", "answers", "lessons", "questions",
+                "participants", "tries", "columns", "instalments", "periods", "years", "paths",
+                "loans", "levels")
+
+
+def _counted(template: str) -> dict[str, tuple[str, str]]:
+    """The placeholders written ``{name:one|many}``: a count whose noun agrees with it."""
+    return {name: tuple(spec.split("|", 1)) for _, name, spec, _ in
+            string.Formatter().parse(template) if name and spec and "|" in spec}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_an_english_count_agrees_with_its_noun(key: str) -> None:
+    english = MESSAGES[key]["en"]
+    bare = re.findall(r"\{\w+\} (?:" + "|".join(PLURAL_NOUNS) + r")\b", english)
+    assert not bare, f"write {bare[0]!r} as {{count:noun|nouns}}"
+    assert not _counted(MESSAGES[key]["zh"])  # Chinese nouns have no plural
+    counted = _counted(english)
+    for count, expected in ((1, 0), (2, 1), ("10,000", 1)):
+        params = {name: "x" for name in _fields(english)}
+        params |= {name: count for name in counted}
+        text = t(key, "en", **params)
+        for one_many in counted.values():
+            assert f"{count} {one_many[expected]}" in text

@@ -28,7 +28,7 @@ def check(root: Path, lang: str = "en") -> tuple[int, list[str]]:
 def test_good_lessons_check_out(lessons: Path) -> None:
     code, lines = check(lessons)
     assert code == 0, lines
-    assert "1 lessons" in lines[0]
+    assert "1 lesson checked" in lines[0]
 
 
 def _edit(name: str, old: str, new: str) -> Callable[[Path], None]:

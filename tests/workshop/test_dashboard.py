@@ -91,7 +91,7 @@ async def test_new_answers_show_on_the_next_read(tmp_path: Path, lesson) -> None
                                       None)
             app.reload()
             await pilot.pause()
-            assert "1 connected / 1 joined · 1 answers" in _text(app, "header")
+            assert "1 connected / 1 joined · 1 answer ·" in _text(app, "header")
     store.close()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+import string
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Literal
@@ -21,9 +22,27 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 _BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en_US"}
 
 
+class _Counted(string.Formatter):
+    """``{lenders:lender|lenders}`` gives "1 lender" and "3 lenders" (English counts: a
+    number, or a number already formatted, such as "1" or "10,000")."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return str(super().format_field(value, format_spec))
+        one, many = format_spec.split("|", 1)
+        return f"{value} {one if str(value).strip() == '1' else many}"
+
+
+_COUNTED = _Counted()
+
+
 def t(key: str, lang: Lang, /, **params: object) -> str:
-    """The message ``key`` in ``lang`` with ``params`` filled in."""
-    return MESSAGES[key][lang].format(**params)
+    """The message ``key`` in ``lang`` with ``params`` filled in (a count's noun agreeing with
+    it where the message says ``{count:noun|nouns}``)."""
+    template = MESSAGES[key][lang]
+    if "|" in template:
+        return _COUNTED.format(template, **params)
+    return template.format(**params)
 
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> Lang:

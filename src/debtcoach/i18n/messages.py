@@ -94,7 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.csv_columns": {
         "zh": "这一行有 {count} 列；每行应为两列：期数或日期，金额",
-        "en": "this line has {count} columns; each line needs two: period or date, amount",
+        "en": "this line has {count:column|columns}; each line needs two: period or date, amount",
     },
     "error.csv_invalid": {
         "zh": "不是有效的 CSV（{detail}）",
@@ -200,7 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "apr.how": {"zh": "怎么算的", "en": "How each figure is computed"},
     "apr.how.nominal_irr": {
         "zh": "IRR法：每期内部收益率 {periodic} × 每年 {ppy} 期 = {value}（人民银行公告〔2021〕第3号）",
-        "en": "IRR method: periodic IRR {periodic} × {ppy} periods a year = {value} "
+        "en": "IRR method: periodic IRR {periodic} × {ppy:period|periods} a year = {value} "
         "(PBoC 2021 No. 3; Reg Z Appendix J)",
     },
     "apr.how.nominal_single": {
@@ -214,7 +214,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "apr.how.simple": {
         "zh": "单利法：成本 {cost} ÷ 平均实际占用本金 {average} ÷ {years} 年 = {value}",
-        "en": "simple method: cost {cost} ÷ average principal in use {average} ÷ {years} years "
+        "en": "simple method: cost {cost} ÷ average principal in use {average} ÷ {years:year|years} "
         "= {value}",
     },
     "apr.how.advertised": {
@@ -255,7 +255,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- simulate report ---
     "sim.title": {
         "zh": "{name}：{months} 个月，{paths} 条路径",
-        "en": "{name}: {months} months, {paths} path(s)",
+        "en": "{name}: {months:month|months}, {paths:path|paths}",
     },
     "sim.col.month": {"zh": "月", "en": "Month"},
     "sim.col.debt": {"zh": "欠款", "en": "Debt"},
@@ -357,7 +357,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.month_after_end": {
         "zh": "第 {value} 个月在场景结束（共 {months} 个月）之后",
-        "en": "month {value} is after the scenario ends ({months} months)",
+        "en": "month {value} is after the scenario ends ({months:month|months})",
     },
     "error.answer_unknown_ref": {
         "zh": "答案引用了不存在的「{value}」",
@@ -373,7 +373,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lessons.ok": {
         "zh": "{root}：{count} 课全部通过检查",
-        "en": "{root}: all {count} lessons check out",
+        "en": "{root}: {count:lesson|lessons} checked, no problems found",
     },
     # --- the app ---
     "key.quit": {"zh": "退出", "en": "Quit"},
@@ -471,7 +471,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.answer": {"zh": "提交答案", "en": "Answer"},
     "player.chart": {"zh": "每月欠款（横线：急用 {need}）", "en": "Debt (line: {need} needed)"},
     "player.chart_fan": {"zh": "{paths}条路径的欠款：中位数，点线为10%与90%",
-                         "en": "Debt of {paths} paths: median, dotted 10% and 90%"},
+                         "en": "Debt of {paths:path|paths}: median, dotted 10% and 90%"},
     "player.no_month": {"zh": "还没有开始模拟", "en": "The simulation has not started"},
     "player.month": {"zh": "第 {month} 个月", "en": "Month {month}"},
     "player.warning": {"zh": "警告", "en": "WARNING"},

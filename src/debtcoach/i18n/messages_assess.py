@@ -17,8 +17,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.ui.forget.counts": {
         "zh": "其中有{lessons}门课程的进度、{answers}个答案、"
         "{assessments}份自我评估、{checks}次知识测验。",
-        "en": "It holds progress in {lessons} lessons, {answers} answers, {assessments} "
-        "self-assessments and {checks} knowledge checks.",
+        "en": "It holds progress in {lessons:lesson|lessons}, {answers:answer|answers}, "
+        "{assessments:self-assessment|self-assessments} and "
+        "{checks:knowledge check|knowledge checks}.",
     },
     "assess.ui.forget.confirm": {
         "zh": "确定删除吗？无法恢复", "en": "Delete it all? This cannot be undone",
@@ -95,7 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "knowledge.changed_count": {
         "zh": "{learned}道题从不会变成会，{lost}道题从会变成不会。",
-        "en": "{learned} questions went from not known to right, {lost} from right to not right.",
+        "en": "{learned:question|questions} went from not known to right, {lost} from right to not right.",
     },
     "knowledge.column.question": {"zh": "题目", "en": "Question"},
     "knowledge.column.first": {"zh": "第一次", "en": "First"},
@@ -210,7 +211,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Quit without saving your assessment? What you typed since the last save will be "
         "lost.",
     },
-    "assess.ui.too_many": {"zh": "最多{limit}笔借款。", "en": "At most {limit} loans."},
+    "assess.ui.too_many": {"zh": "最多{limit}笔借款。", "en": "At most {limit:loan|loans}."},
     "assess.ui.line": {"zh": "第{line}行：", "en": "line {line}: "},
     "assess.ui.fix_fields": {
         "zh": "有{count}处需要修改（见标 ✗ 的地方），改好后立即显示结果。",
@@ -222,7 +223,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "assess.ui.summary": {
         "zh": "风险：{risk} · 月还款占收入 {ratio} · {lenders}家机构 · 现在结清需 {owed}",
-        "en": "Risk: {risk} · payments {ratio} of income · {lenders} lenders · {owed} to clear",
+        "en": "Risk: {risk} · payments {ratio} of income · {lenders:lender|lenders} · {owed} to clear",
     },
     "assess.ui.whole": {"zh": "整体情况", "en": "The whole picture"},
     "assess.ui.payments": {
@@ -239,7 +240,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "assess.ui.cash_ok": {
         "zh": "照现在这样还、不再借，{months}个月内钱够用。",
-        "en": "Paying as scheduled and borrowing no more, your cash lasts the {months} months.",
+        "en": "Paying as scheduled and borrowing no more, your cash lasts the {months:month|months}.",
     },
     "assess.ui.risk_line": {"zh": "风险：{level}", "en": "Risk: {level}"},
     "assess.ui.risk.low": {"zh": "● 低", "en": "● low"},
@@ -274,7 +275,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "算法：每期利率 r 使到手的 {received} 等于以后{count}期还款按 r 折现之和，"
         "r = {r}；年化 = r × {n} = {apr}",
         "en": "How: the rate r per period that makes the {received} you received equal to the "
-        "{count} payments discounted at r; r = {r}, so APR = r × {n} = {apr}",
+        "{count:payment|payments} discounted at r; r = {r}, so APR = r × {n} = {apr}",
     },
     "assess.ui.cost": {
         "zh": "从今天起还要付的利息、费用和罚息：{cost}；现在结清需要 {owed}",
@@ -306,7 +307,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.ui.row.free": {"zh": "还清需要", "en": "Debt-free in"},
     "assess.ui.row.debt": {"zh": "第{month}个月末欠款", "en": "Debt, month {month}"},
     "assess.ui.row.new_loans": {"zh": "新借款笔数", "en": "New loans"},
-    "assess.ui.months": {"zh": "{months}个月", "en": "{months} months"},
+    "assess.ui.months": {"zh": "{months}个月", "en": "{months:month|months}"},
     "assess.ui.never": {"zh": "120个月内还不清", "en": "not in 120 months"},
     "assess.ui.plans_note": {
         "zh": "总成本＝利息、费用和罚息（已产生的，不论是否已付）。照常借下去：钱不够时借新还旧。"
@@ -395,7 +396,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.paid_above_instalments": {
         "zh": "已还 {paid} 期，但这笔借款只有 {count} 期",
-        "en": "{paid} instalments paid, but this loan has only {count}",
+        "en": "{paid:instalment|instalments} paid, but this loan has only {count}",
     },
     "error.schedule_and_terms": {
         "zh": "给了还款计划就不要再写期限和利率；二选一",
@@ -417,7 +418,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.schedule_too_long": {
         "zh": "还款计划太长；最多 {limit} 期",
-        "en": "the repayment plan is too long; at most {limit} payments",
+        "en": "the repayment plan is too long; at most {limit:payment|payments}",
     },
     "error.schedule_line_no_date": {
         "zh": "「{value}」有金额但没有日期或期数；请写如 2026-07-15 1072.00 或 第1期 1072.00元",
@@ -483,7 +484,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.how_rate": {
         "zh": "{lender}：真实年化 {value} = 每期内部收益率 {periodic} × 每年 {ppy} 期（按到手的 "
         "{received} 计算，人民银行公告〔2021〕第3号的IRR法）",
-        "en": "{lender}: real rate {value} = periodic IRR {periodic} × {ppy} periods a year "
+        "en": "{lender}: real rate {value} = periodic IRR {periodic} × {ppy:period|periods} a year "
         "(on the {received} actually received; the IRR method of PBoC 2021 No. 3)",
     },
     "assess.picture": {"zh": "整体情况", "en": "The whole picture"},
@@ -503,7 +504,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "assess.picture.cash_lasts": {
         "zh": "照合同还款、不再借钱：{months} 个月内钱够用",
-        "en": "Paying as scheduled and borrowing no more, cash lasts the {months} months",
+        "en": "Paying as scheduled and borrowing no more, cash lasts the {months:month|months}",
     },
     "assess.risk": {"zh": "风险：{level}", "en": "Risk: {level}"},
     "assess.risk.low": {"zh": "低", "en": "low"},
@@ -522,7 +523,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "有借款真实年化超过 36%", "en": "a real annual rate above 36%"},
     "assess.reason.cash_runs_out": {
         "zh": "照合同还款，钱会在这段时间内用完", "en": "cash runs out within the period shown"},
-    "assess.plans": {"zh": "四种做法（{months} 个月）", "en": "Four plans ({months} months)"},
+    "assess.plans": {"zh": "四种做法（{months} 个月）", "en": "Four plans ({months:month|months})"},
     "assess.plan.keep_going": {
         "zh": "照现在这样（缺钱就再借）", "en": "Keep going (borrow to cover)"},
     "assess.plan.avalanche": {
@@ -538,9 +539,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.col.plan": {"zh": "做法", "en": "Plan"},
     "assess.col.total_cost": {"zh": "总成本", "en": "Total cost"},
     "assess.col.debt_free": {"zh": "还清用时", "en": "Debt-free in"},
-    "assess.col.debt_at": {"zh": "第 {months} 个月末欠款", "en": "Debt after {months} months"},
+    "assess.col.debt_at": {"zh": "第 {months} 个月末欠款", "en": "Debt after {months:month|months}"},
     "assess.col.new_loans": {"zh": "新借笔数", "en": "New loans"},
-    "assess.months": {"zh": "{months} 个月", "en": "{months} months"},
+    "assess.months": {"zh": "{months} 个月", "en": "{months:month|months}"},
     "assess.never": {"zh": "120 个月内还不清", "en": "not within 120 months"},
     "assess.cost_note": {
         "zh": "总成本是整个还款过程中产生的利息、费用和罚息（不论是否已付），"

@@ -14,7 +14,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "player.computing": {
         "zh": "⏳ 正在计算{paths}条路径…… {percent}%。可以先写下你的估计。",
-        "en": "⏳ Computing the {paths} paths… {percent}%. You can type your guess meanwhile.",
+        "en": "⏳ Computing the {paths:path|paths}… {percent}%. You can type your guess meanwhile.",
     },
     "player.computing_guess": {
         "zh": "你的估计：{guess}。算完就揭晓。",
@@ -24,7 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "正在计算这一课的模拟（{percent}%），算完回到你上次的位置…… 按 Esc 取消",
         "en": "Computing this lesson's simulations ({percent}%), then back to where you were… Esc to cancel",
     },
-    "spread.title": {"zh": "[b]{paths}条路径，逐月看[/b]", "en": "[b]All {paths} paths, month by month[/b]"},
+    "spread.title": {"zh": "[b]{paths}条路径，逐月看[/b]", "en": "[b]All {paths:path|paths}, month by month[/b]"},
     "spread.legend": {
         "zh": "月末欠款：10%的人欠得比“少的10%”一栏少，一半的人比“中位数”少，90%的人比“多的10%”少。后三栏是到这个月为止借新还旧或逾期、曾经逾期、以及月末已违约的人的比例。",
         "en": "Debt at the month's end: 10% of paths owe less than p10, half less than the median, 90% less than p90. Then the shares that have borrowed to repay or fallen behind, ever been overdue, and are in default at the month's end.",

@@ -35,7 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.nesting_too_deep": {
         "zh": "嵌套太深（超过 {limit} 层）；请检查括号是否配对",
-        "en": "nested too deeply (more than {limit} levels); check that brackets are paired",
+        "en": "nested too deeply (more than {limit:level|levels}); check that brackets are paired",
     },
     "error.csv_too_many_rows": {
         "zh": "行数太多（超过 {limit} 行）；一笔贷款的现金流不会这么多",

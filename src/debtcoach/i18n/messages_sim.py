@@ -26,7 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.memory_budget": {
         "zh": "{paths} 条路径 × {months} 个月 × {slots} 个借款位需要约 {need} GiB 内存，超过上限 "
               "{budget} GiB；请减少 --paths 或 --months",
-        "en": "{paths} paths × {months} months × {slots} loan slots need about {need} GiB of "
+        "en": "{paths:path|paths} × {months:month|months} × {slots} loan slots need about {need} GiB of "
               "memory, more than the {budget} GiB allowed; use fewer --paths or --months",
     },
     "sim.section.debt": {"zh": "欠款与还款", "en": "Debt and payments"},

@@ -86,7 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- dashboard ---
     "workshop.dash_header": {
         "zh": "[b]房间 {room}[/b] · {title} · 在线 {connected} / 加入 {joined} 人 · 共 {answers} 个回答 · {pace} · {state}",
-        "en": "[b]Room {room}[/b] · {title} · {connected} connected / {joined} joined · {answers} answers · {pace} · {state}",
+        "en": "[b]Room {room}[/b] · {title} · {connected} connected / {joined} joined · {answers:answer|answers} · {pace} · {state}",
     },
     "workshop.dash_paced": {"zh": "主持节奏：已开放到第 {step} 步", "en": "paced: open up to step {step}"},
     "workshop.dash_self_paced": {"zh": "自定节奏", "en": "self-paced"},
@@ -123,7 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "workshop.fan_title": {
         "zh": "全场借款人：{paths} 条路径（每人一条，按各自的决定模拟）每月末的欠款",
-        "en": "The room as borrowers: debt at each month's end on {paths} paths (one per participant, from their decisions)",
+        "en": "The room as borrowers: debt at each month's end on {paths:path|paths} (one per participant, from their decisions)",
     },
     "workshop.fan_chart": {"zh": "全场欠款（元）", "en": "The room's debt (yuan)"},
     "workshop.fan_legend": {"zh": "实线中位数 · 点线10%/90% · ×故事",
@@ -140,7 +140,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "key.reset_room": {"zh": "清空", "en": "Reset"},
     # --- export ---
     "workshop.export_title": {"zh": "房间 {room} 的结果", "en": "Room {room}: results"},
-    "workshop.export_people": {"zh": "{count} 位参与者", "en": "{count} participants"},
+    "workshop.export_people": {"zh": "{count} 位参与者", "en": "{count:participant|participants}"},
     "workshop.export_answered": {"zh": "{count} 人回答", "en": "{count} answered"},
     "workshop.export_fan_legend": {
         "zh": "蓝色带：全场中间80%的路径（P10 到 P90）；深色线：中位数；红色虚线：课程里原本的故事。横轴是月份。",
