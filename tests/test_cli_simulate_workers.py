@@ -130,3 +130,26 @@ def test_the_progress_bar_follows_the_slowest_worker_to_the_end(
     assert shown
     assert shown[-1] == (3 * 30, 3 * 30)
     forks.assert_nothing_left()
+
+
+@SPLITS
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_worker_killed_is_one_line_not_a_traceback(
+        monkeypatch: pytest.MonkeyPatch, forks: Forks, lang: str) -> None:
+    import os
+    import signal
+
+    from debtcoach.sim.engine import NumpyEngine
+
+    def killed(engine: NumpyEngine, *args: Any, **kwargs: Any) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer ends a process
+
+    monkeypatch.setattr(NumpyEngine, "advance", killed)
+    result = CliRunner().invoke(cli, ["--lang", lang, "simulate", MANY, "--paths", "300",
+                                      "--workers", "2"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SIGKILL" in lines[0] and "--workers 1" in lines[0]
+    assert ("模拟进程" in lines[0]) == (lang == "zh")
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    forks.assert_nothing_left()

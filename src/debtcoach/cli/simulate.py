@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,13 +12,13 @@ from typing import cast
 import click
 
 from debtcoach.cli.common import lang_option, reports_input_errors, resolve_lang, whole_number
-from debtcoach.cli.simulate_report import print_simulation, simulation_csv
+from debtcoach.cli.simulate_report import print_simulation, simulation_csv, worker_died_line
 from debtcoach.errors import InputError
 from debtcoach.i18n import Lang, t
 from debtcoach.sim.loader import load_scenario
 from debtcoach.sim.run import EngineName, check_size
 from debtcoach.sim.run import simulate as simulate_run
-from debtcoach.sim.shards import useful_workers
+from debtcoach.sim.shards import WorkerDied, useful_workers
 from debtcoach.sim.summary import EVENTS_UP_TO_PATHS, events_json, months_json, totals_json
 from debtcoach.textfile import read_text
 
@@ -61,8 +62,13 @@ def simulate(
         months = whole_number(months_text, "--months", 1, 600, "months_invalid")
         scenario = scenario.model_copy(update={"months": months})
     check_size(scenario, paths)
-    with _progress_bar(paths, lang) as progress:
-        result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress, workers)
+    try:
+        with _progress_bar(paths, lang) as progress:
+            result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress,
+                                  workers)
+    except WorkerDied as died:  # not bad input: one line, and the usual failure code
+        click.echo(worker_died_line(died, lang), err=True)
+        sys.exit(1)
     if as_json:
         data: dict[str, object] = {"months": months_json(result), "totals": totals_json(result)}
         if result.paths <= EVENTS_UP_TO_PATHS:

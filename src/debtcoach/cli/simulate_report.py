@@ -15,6 +15,7 @@ from rich.console import Console
 
 from debtcoach.i18n import Lang, money, percent, t
 from debtcoach.sim.results import DEFAULT, STATES, SimEvent, SimResult
+from debtcoach.sim.shards import WorkerDied
 from debtcoach.sim.summary import (
     cost_line,
     cost_sentence,
@@ -193,6 +194,17 @@ def event_line(event: SimEvent, result: SimResult, lang: Lang) -> str:
     if result.paths > 1:
         line = t("sim.event.path", lang, path=event.path + 1, line=line)
     return line
+
+
+def worker_died_line(died: WorkerDied, lang: Lang) -> str:
+    """A process of a split run that died, in words, with what to try instead."""
+    start, stop = died.paths
+    how = (t("sim.worker_killed", lang, signal=died.signal_name) if died.signal_name
+           else t("sim.worker_exited", lang, code=died.exit_code))
+    if died.signal_name == "SIGKILL":
+        how += t("sim.worker_out_of_memory", lang)
+    return t("sim.worker_died", lang, number=died.number, first=f"{start:,}",
+             last=f"{stop - 1:,}", how=how)
 
 
 def simulation_csv(result: SimResult) -> str:

@@ -4,6 +4,15 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "sim.worker_died": {
+        "zh": "模拟进程 {number}（路径 {first}–{last}）{how}，没有输出结果。"
+        "可以用 --workers 1 或更少的 --paths 再试一次。",
+        "en": "simulation process {number} (paths {first}–{last}) {how}; nothing was printed. "
+        "Try again with --workers 1 or fewer --paths.",
+    },
+    "sim.worker_killed": {"zh": "被 {signal} 信号终止", "en": "was killed by {signal}"},
+    "sim.worker_exited": {"zh": "以代码 {code} 退出", "en": "exited with code {code}"},
+    "sim.worker_out_of_memory": {"zh": "（可能是内存不够）", "en": " (out of memory?)"},
     "state.multi_lending": {"zh": "多头借贷", "en": "multi-lending"},
     "sim.costs_owed": {
         "zh": "为了 {need} 的急用，到目前产生的利息、费用和罚息共 {costs}："

@@ -6,11 +6,11 @@ and the result equals a single engine's over all paths, array for array. Workers
 (Linux only): they start at once with the scenario and incomes already in memory.
 
 The parent only waits. A worker's error is raised in the parent as if the run were one process
-(same type and message; the worker's traceback as a note); a worker that dies is reported as a
-RuntimeError. The progress callback sees the slowest worker's days and may raise to stop the
-run. Whatever ends the run early (an error, the callback, Ctrl-C), every worker still running is
-killed and reaped and every pipe closed before the exception leaves: no process or descriptor
-outlives the call. Workers ignore Ctrl-C: stopping them is the parent's decision.
+(same type and message; the worker's traceback as a note); a worker that dies is reported as
+WorkerDied, a RuntimeError. The progress callback sees the slowest worker's days and may raise
+to stop the run. Whatever ends the run early (an error, the callback, Ctrl-C), every worker
+still running is killed and reaped and every pipe closed before the exception leaves: no process
+or descriptor outlives the call. Workers ignore Ctrl-C: stopping them is the parent's decision.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def _write_all(pipe: int, data: bytes) -> None:
 def _wait(running: dict[int, Worker], days_done: np.ndarray, days: int,
           progress: Progress | None) -> None:
     """Until every worker has left (each reaped and its pipe closed); raises the first error
-    a worker reports, or a RuntimeError for a worker that died."""
+    a worker reports, or WorkerDied for a worker that died."""
     received: dict[int, bytes] = {read: b"" for read in running}
     while running:
         ready, _, _ = select.select(list(running), [], [], POLL_SECONDS)
@@ -173,17 +173,26 @@ def _wait(running: dict[int, Worker], days_done: np.ndarray, days: int,
             if received[read]:
                 raise pickle.loads(received[read])
             if status:
-                raise RuntimeError(_died(worker, status))
+                raise WorkerDied(worker, status)
         if progress is not None:
             progress(int(days_done.min()), days)
 
 
-def _died(worker: Worker, status: int) -> str:
-    code = os.waitstatus_to_exitcode(status)
-    how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with {code}"
-    hint = " (out of memory?)" if code == -signal.SIGKILL else ""
-    start, stop = worker.paths
-    return f"simulation worker {worker.number} (paths {start}–{stop - 1}) {how}{hint}"
+class WorkerDied(RuntimeError):
+    """A worker ended without finishing its block: killed by ``signal_name`` (the kernel's
+    out-of-memory killer sends SIGKILL) or exited with ``exit_code``."""
+
+    def __init__(self, worker: Worker, status: int) -> None:
+        code = os.waitstatus_to_exitcode(status)
+        self.number, self.paths = worker.number, worker.paths
+        self.signal_name = signal.Signals(-code).name if code < 0 else None
+        self.exit_code = code if code >= 0 else None
+        how = (f"was killed by {self.signal_name}" if self.signal_name
+               else f"exited with {self.exit_code}")
+        hint = " (out of memory?)" if self.signal_name == "SIGKILL" else ""
+        start, stop = worker.paths
+        super().__init__(f"simulation worker {worker.number} (paths {start}–{stop - 1}) "
+                         f"{how}{hint}")
 
 
 def _stop(running: dict[int, Worker]) -> None:
