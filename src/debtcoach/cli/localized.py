@@ -2,15 +2,15 @@
 
 click writes both in English. In Chinese each help text is looked up in ``CLI_ZH`` by its English
 (as gettext does, so the English stays beside the option it describes), click's own words (Usage,
-Options, Error, …) are replaced, and the usage errors a person meets (an unknown option or
-command, a missing value, a value not allowed) are said in Chinese. English output is click's.
+Options, Error, …) are replaced. The usage errors a person meets (an unknown option or command,
+a missing value, a value not allowed) are said as our own errors are, in either language.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -127,12 +127,10 @@ def localize(command: click.Command) -> None:
 
 
 def show_error(error: click.ClickException) -> NoReturn:
-    """click's usage error, in Chinese when Chinese was chosen; exits with its code."""
+    """A usage error the way our own errors read, in the chosen language: the usage, how to get
+    help, then what was wrong; exits with click's code (2)."""
     ctx = getattr(error, "ctx", None)
     lang = lang_of(ctx)
-    if lang != "zh":
-        error.show()
-        sys.exit(error.exit_code)
     if ctx is not None:
         click.echo(ctx.get_usage(), err=True)
         help_names = ctx.command.get_help_option_names(ctx)
@@ -140,43 +138,43 @@ def show_error(error: click.ClickException) -> NoReturn:
             click.echo(t("cli.try_help", lang,
                          command=f"{ctx.command_path} {max(help_names, key=len)}") + "\n",
                        err=True)
-    click.echo(t("cli.error", lang, message=chinese_message(error)), err=True)
+    click.echo(t("cli.error", lang, message=usage_message(error, lang)), err=True)
     sys.exit(error.exit_code)
 
 
-def chinese_message(error: click.ClickException) -> str:
-    """What was wrong, where and what is allowed, in Chinese; click's own words for a case not
-    listed here."""
+def usage_message(error: click.ClickException, lang: Lang) -> str:
+    """What was wrong, where and what is allowed; click's own words for a case not listed
+    here."""
     if isinstance(error, click.NoSuchOption):
-        return _with_possibilities(t("cli.no_such_option", "zh", option=error.option_name),
-                                   error.possibilities)
+        return _with_possibilities(t("cli.no_such_option", lang, option=error.option_name),
+                                   error.possibilities, lang)
     if isinstance(error, click.exceptions.NoSuchCommand):
-        return _with_possibilities(t("cli.no_such_command", "zh", command=error.command_name),
-                                   error.possibilities)
+        return _with_possibilities(t("cli.no_such_command", lang, command=error.command_name),
+                                   error.possibilities, lang)
     if isinstance(error, click.BadOptionUsage):
         english = error.format_message()
         if "requires" in english:
-            return t("cli.needs_value", "zh", option=error.option_name)
+            return t("cli.needs_value", lang, option=error.option_name)
         if "does not take a value" in english:
-            return t("cli.takes_no_value", "zh", option=error.option_name)
+            return t("cli.takes_no_value", lang, option=error.option_name)
     if isinstance(error, click.MissingParameter) and error.param is not None:
-        hint = _hint(error)
         key = "cli.missing_argument" if error.param.param_type_name == "argument" \
             else "cli.missing_option"
-        return t(key, "zh", name=hint)
+        return t(key, lang, name=_hint(error))
     if isinstance(error, click.BadParameter) and error.param is not None:
         hint = _hint(error)
         if isinstance(error.param.type, click.Choice):
-            allowed = "、".join(str(choice) for choice in error.param.type.choices)
-            return t("cli.choose_one", "zh", name=hint, allowed=allowed)
+            separator = "、" if lang == "zh" else ", "
+            allowed = separator.join(str(choice) for choice in error.param.type.choices)
+            return t("cli.choose_one", lang, name=hint, allowed=allowed)
         path = _PATH_PROBLEM.match(error.message)
         if path:
-            return t("cli.bad_value", "zh", name=hint, message=f"{path['path']} "
-                     + t(f"cli.path.{path['problem'].replace(' ', '_')}", "zh"))
-        return t("cli.bad_value", "zh", name=hint, message=error.message)
+            return t("cli.bad_value", lang, name=hint, message=f"{path['path']} "
+                     + t(f"cli.path.{path['problem'].replace(' ', '_')}", lang))
+        return t("cli.bad_value", lang, name=hint, message=error.message)
     extra = re.match(r"Got unexpected extra arguments? \((?P<args>.*)\)", error.message)
     if extra:
-        return t("cli.extra_arguments", "zh", args=extra["args"])
+        return t("cli.extra_arguments", lang, args=extra["args"])
     return error.format_message()
 
 
@@ -187,7 +185,7 @@ def _hint(error: click.BadParameter) -> str:
     return " / ".join(hints)
 
 
-def _with_possibilities(message: str, possibilities: Iterator[str] | Sequence[str] | None
-                        ) -> str:
+def _with_possibilities(message: str, possibilities: Iterable[str] | None, lang: Lang) -> str:
     found = sorted(possibilities or [])
-    return message + (t("cli.did_you_mean", "zh", names="、".join(found)) if found else "")
+    names = ("、" if lang == "zh" else ", ").join(found)
+    return message + (t("cli.did_you_mean", lang, names=names) if found else "")
