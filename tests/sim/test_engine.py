@@ -265,3 +265,16 @@ def test_owed_bound_is_the_direct_bound_in_integers(scenario: Scenario, contract
         fees = rule.per_instalment.fixed + rule.per_instalment.share * contract + 1
         direct = math.ceil(contract + rule.n * (contract * max(rule.rates) * 2 + 2 + fees))
         assert rule.owed_bound(contract) == direct
+
+
+@given(st.integers(0, 2**32), st.integers(1, 50), st.sampled_from([0.0, 0.1, 0.3, 2.5]))
+def test_incomes_are_the_documented_formula_element_by_element(
+        seed: int, paths: int, volatility: float) -> None:
+    data = copy.deepcopy(PHONE_SCREEN)
+    data["borrower"]["income_volatility"] = volatility
+    scenario = Scenario.model_validate(data)
+    income = scenario.borrower.monthly_income_fen
+    z = np.random.default_rng(seed).standard_normal((paths, scenario.months)).tolist()
+    expected = [[math.floor(income * max(0.0, 1.0 + volatility * value) + 0.5) for value in row]
+                for row in z] if volatility else [[income] * scenario.months] * paths
+    assert draw_incomes(scenario, paths, seed).tolist() == expected

@@ -15,5 +15,14 @@ def draw_incomes(scenario: Scenario, paths: int, seed: int = 0) -> np.ndarray:
     shape = (paths, scenario.months)
     if volatility == 0:
         return np.full(shape, income, dtype=np.int64)
+    # In place: the same operations in the same order (so the same numbers, bit for bit) with
+    # one array instead of five, since fresh memory is slow to touch and 100,000 paths × 36
+    # months is 29 MB an array.
     z = np.random.default_rng(seed).standard_normal(shape)
-    return np.floor(income * np.maximum(0.0, 1.0 + volatility * z) + 0.5).astype(np.int64)
+    z *= volatility
+    z += 1.0
+    np.maximum(z, 0.0, out=z)
+    z *= income
+    z += 0.5
+    np.floor(z, out=z)
+    return z.astype(np.int64)
