@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -19,6 +21,7 @@ from debtcoach.cli import cli
 from debtcoach.errors import InputError
 from debtcoach.i18n import error_line
 from debtcoach.sim import shards
+from debtcoach.sim.engine import NumpyEngine
 from tests.sim.forks import Forks, forks_fixture  # noqa: F401 (the fixture "forks")
 
 ROOT = Path(__file__).parents[1]
@@ -136,11 +139,6 @@ def test_the_progress_bar_follows_the_slowest_worker_to_the_end(
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_worker_killed_is_one_line_not_a_traceback(
         monkeypatch: pytest.MonkeyPatch, forks: Forks, lang: str) -> None:
-    import os
-    import signal
-
-    from debtcoach.sim.engine import NumpyEngine
-
     def killed(engine: NumpyEngine, *args: Any, **kwargs: Any) -> None:
         os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer ends a process
 
