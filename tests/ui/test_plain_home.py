@@ -2,6 +2,7 @@
 by reversed bold text (Pilot for behaviour, a snapshot at 80×24 for the look)."""
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.pilot import Pilot
@@ -9,6 +10,7 @@ from textual.widgets import Button, OptionList
 
 from debtcoach.ui.app import DebtCoachApp, make_app
 from debtcoach.ui.screens.home import HomeScreen
+from debtcoach.ui.screens.player import PlayerScreen
 from debtcoach.ui.settings import command_line_settings
 from tests.ui.waiting import until
 
@@ -64,3 +66,16 @@ async def home_shown(pilot: Pilot[None]) -> None:
 def test_plain_home_at_80x24(snap_compare, tmp_path: Path,  # type: ignore[no-untyped-def]
                              lang: str) -> None:
     assert snap_compare(build(tmp_path, lang), terminal_size=(80, 24), run_before=home_shown)
+
+
+@pytest.mark.parametrize("plain", [True, False])
+async def test_enter_on_the_home_screen_opens_the_first_lesson(tmp_path: Path, plain: bool) -> None:
+    """A first-time user presses Enter: the highlighted lesson opens, no arrow key needed."""
+    app = build(tmp_path, "en", plain)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await home_shown(pilot)
+        lessons = app.screen.query_one("#lessons", OptionList)
+        assert app.focused is lessons
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PlayerScreen), "a lesson opened")
+        assert cast(PlayerScreen, app.screen).entry == app.lessons[0]

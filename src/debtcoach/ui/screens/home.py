@@ -86,6 +86,10 @@ class HomeScreen(Screen[None]):
                     f"[dim]{app.t('home.minutes', minutes=entry.minutes)}[/dim]",
                     id=entry.id,
                 ))
+        if highlighted is None and app.lessons:
+            # Enter opens a lesson at once: the one to continue, else the first.
+            entry = self.continue_target() or app.lessons[0]
+            highlighted = lessons.get_option_index(entry.id)
         if highlighted is not None:
             lessons.highlighted = highlighted
 
