@@ -96,6 +96,10 @@ BROKEN = [
      "lesson.toml: steps[3].before", "en"),
     ("prose before missing", _edit("zh.md", "section: guess-before", "section: other"),
      "lesson.toml: steps[3].before", "zh.md"),
+    ("bold closed after punctuation", _edit("zh.md", "一页短文。", "**一页：**短文。"),
+     "zh.md: ", "**一页：**短文"),
+    ("bold closed after punctuation, joined across a line break",
+     _edit("zh.md", "一页短文。", "**一页：**\n短文。"), "zh.md: ", "**一页：**短文"),
     ("compared scenario unknown", _edit(
         "lesson.toml", '[[steps]]\nid = "sum"',
         '[[steps]]\nid = "cmp"\ntype = "compare"\nrows = [\n'

@@ -327,6 +327,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "段落「{name}」是空的",
         "en": "the section '{name}' is empty",
     },
+    "error.prose_stray_emphasis": {
+        "zh": "段落「{name}」里的 ** 或 __ 会原样显示：“{text}”。标点放在 ** 外面，例如 **标题**：正文",
+        "en": "in the section '{name}' the ** or __ would show as typed: \"{text}\". Put punctuation "
+              "outside the marks, as in **Title**: text",
+    },
     "error.translation_missing": {
         "zh": "缺少 {lang} 译文；每段文字都要有 zh 和 en",
         "en": "the {lang} text is missing; every text needs both zh and en",

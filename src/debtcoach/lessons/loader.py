@@ -26,7 +26,7 @@ from debtcoach.lessons.answers import (
     kept_answer,
     scenario_of,
 )
-from debtcoach.lessons.prose import join_lines, split_sections
+from debtcoach.lessons.prose import join_lines, split_sections, stray_emphasis
 from debtcoach.lessons.schema import (
     STEP_TYPES,
     Answer,
@@ -149,6 +149,11 @@ def _load_prose(folder: Path, problems: list[InputError]) -> dict[str, dict[str,
                 raise InputError(str(path), "file_empty")
             sections = split_sections(text, str(path))
             prose[lang] = {name: join_lines(body) for name, body in sections.items()}
+            for name, body in prose[lang].items():
+                stray = stray_emphasis(body)
+                if stray is not None:
+                    problems.append(InputError(str(path), "prose_stray_emphasis", name=name,
+                                               text=stray))
         except InputError as error:
             problems.append(error)
             prose[lang] = {}

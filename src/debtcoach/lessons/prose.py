@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from markdown_it import MarkdownIt
+
 from debtcoach.errors import InputError
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019"
@@ -53,3 +55,20 @@ def join_lines(markdown: str) -> str:
         cjk = re.match(f"[{_CJK}]", left[-1]) or re.match(f"[{_CJK}]", right[0])
         out[-1] = left + ("" if cjk else " ") + right
     return "\n".join(out)
+
+
+def stray_emphasis(markdown: str) -> str | None:
+    """Where Markdown shows ``**`` or ``__`` marks as typed (the first place, a few characters
+    either side), or None.
+
+    CommonMark does not close ``**`` that follows punctuation and is followed by a letter, so
+    ``**网约车司机。**2025年`` shows its asterisks; ``**网约车司机**。2025年`` is bold. The app
+    renders prose with the same parser (markdown-it, "gfm-like")."""
+    for token in MarkdownIt("gfm-like").parse(markdown):
+        for child in token.children or []:
+            text = child.content if child.type == "text" else ""
+            found = [at for at in (text.find("**"), text.find("__")) if at >= 0]
+            if found:
+                start, end = max(0, min(found) - 12), min(len(text), min(found) + 20)
+                return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return None
