@@ -71,3 +71,33 @@ def test_each_lesson_plays_to_the_end_and_every_warning_fires(
 def test_every_prose_section_exists_in_both_languages(lessons: dict[str, LoadedLesson]) -> None:
     for loaded in lessons.values():
         assert set(loaded.prose["zh"]) == set(loaded.prose["en"]), loaded.lesson.id
+
+
+def test_a_warning_not_yet_fired_is_passed_over_both_ways_and_fires_once(
+    lessons: dict[str, LoadedLesson],
+) -> None:
+    """Lesson 08 arms its borrowing-to-repay warning before the rider's year starts: until that
+    month, neither → nor ← shows its banner ("this month's loan pays off another one")."""
+    loaded = lessons["08-people-like-you"]
+    player = LessonPlayer(loaded, today=TODAY)
+    while player.step.id != "students":
+        if isinstance(player.step, QuizStep):
+            player.give_up()
+        player.next()
+    player.next()
+    assert player.step.id == "one-rider"
+    player.back()
+    assert player.step.id == "students"
+    player.next()
+    assert player.step.id == "one-rider"
+    while not player.step_done():
+        player.next()
+    assert [b.step_id for b in player.banners] == ["stacking-warning"]
+    player.back()
+    assert player.step.id == "stacking-warning"  # fired: now it is there to reread
+    player.back()
+    player.next()
+    assert player.step.id == "stacking-warning"
+    assert [b.step_id for b in player.banners] == ["stacking-warning"]
+    resumed = LessonPlayer.replay(loaded, player.log, TODAY)
+    assert (resumed.step.id, resumed.banners) == (player.step.id, player.banners)

@@ -148,7 +148,14 @@ class LessonPlayer:
 
     def next(self) -> list[Banner]:
         """Forward: an ad reveals its real cost, a running scenario advances one month;
-        otherwise the next step."""
+        otherwise the next step, passing over warnings that have not fired (as on first
+        arrival): their banner would claim what has not happened yet."""
+        fired = self._next_once()
+        while self._waiting(self.step) and self.index + 1 < len(self.steps):
+            fired += self._next_once()
+        return fired
+
+    def _next_once(self) -> list[Banner]:
         step = self.step
         if isinstance(step, ScenarioStep) and not self._paused(step):
             return self.advance_month()
@@ -168,10 +175,20 @@ class LessonPlayer:
         return self.banners[before:]
 
     def back(self) -> None:
-        """Back one step to reread it; simulations stay where they are."""
-        if self.index > 0:
-            self.log.append(("back",))
-            self.index -= 1
+        """Back one step to reread it, passing over warnings that have not fired; simulations
+        stay where they are."""
+        earlier = [i for i in range(self.index) if not self._waiting(self.steps[i])]
+        while earlier and self.index > earlier[-1]:
+            self._back_once()
+
+    def _back_once(self) -> None:
+        self.log.append(("back",))
+        self.index -= 1
+
+    def _waiting(self, step: Step) -> bool:
+        """A warning step whose warning has not fired (yet)."""
+        return isinstance(step, WarningStep) and not any(b.step_id == step.id
+                                                          for b in self.banners)
 
     def advance_month(self) -> list[Banner]:
         step = self.step
@@ -347,9 +364,9 @@ class LessonPlayer:
         """Repeat one saved action."""
         kind, *args = action
         if kind in ("next", "reveal"):
-            self.next()
+            self._next_once()
         elif kind == "back":
-            self.back()
+            self._back_once()
         elif kind == "month":
             self.advance_month()
         elif kind == "quiz":
@@ -379,7 +396,7 @@ class LessonPlayer:
     def _arrive(self) -> None:
         """Entering a step: warnings arm (and may fire at once); passive warnings step aside."""
         step = self.step
-        if isinstance(step, WarningStep) and step not in self._armed:
+        if self._waiting(step) and step not in self._armed:
             self._armed.append(step)
             self._fire_armed()
             fired = any(b.step_id == step.id for b in self.banners)
