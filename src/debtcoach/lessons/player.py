@@ -396,7 +396,7 @@ class LessonPlayer:
     def _arrive(self) -> None:
         """Entering a step: warnings arm (and may fire at once); passive warnings step aside."""
         step = self.step
-        if self._waiting(step) and step not in self._armed:
+        if isinstance(step, WarningStep) and self._waiting(step) and step not in self._armed:
             self._armed.append(step)
             self._fire_armed()
             fired = any(b.step_id == step.id for b in self.banners)
