@@ -853,7 +853,7 @@ class PlayerScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that do something on this step show in the footer."""
-        from debtcoach.lessons.schema import QuizStep, ScenarioStep
+        from debtcoach.lessons.schema import DecisionStep, PredictStep, QuizStep, ScenarioStep
 
         player = self.player
         if player is None:
@@ -869,6 +869,9 @@ class PlayerScreen(Screen[None]):
             return isinstance(step, ScenarioStep) and not player.step_done()
         if action == "why":
             return bool(player.banners)
+        if action == "next":  # a question waits for its answer (space would type into it)
+            return player.step_done() or not isinstance(step, QuizStep | PredictStep
+                                                        | DecisionStep)
         if action == "back":
             return player.index > 0
         if action == "facts":
