@@ -49,6 +49,8 @@ def test_money_and_percent_formatting() -> None:
     assert percent(3.910714, "en") == "391.07%"
     assert percent(13.0357, "zh") == "1,303.57%"
     assert percent(float("inf"), "en") == "∞"
+    assert percent(3.388e96, "zh") == "3.39×10⁹⁸%"  # 1000% a day, compounded over a year
+    assert percent(-1.5e13, "en") == "-1.50×10¹⁵%"
 
 
 def test_error_line_names_the_field_first() -> None:

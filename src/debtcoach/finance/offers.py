@@ -237,11 +237,11 @@ class LoanOffer(BaseModel):
     @model_validator(mode="after")
     def _amount_and_fees_make_sense(self) -> LoanOffer:
         if self.amount_fen <= 0:
-            raise InputError("amount", "amount_not_positive", value=self.amount_fen / 100)
+            raise InputError("amount", "amount_not_positive", value=plain_yuan(self.amount_fen))
         at_payout = self.deducted_at_payout_fen() + self.paid_at_payout_fen()
         if at_payout >= self.amount_fen:
             raise InputError("upfront_fee", "fees_exceed_amount",
-                             fees=at_payout / 100, amount=self.amount_fen / 100)
+                             fees=plain_yuan(at_payout), amount=plain_yuan(self.amount_fen))
         return self
 
     def fees(self) -> list[tuple[str, Fee]]:

@@ -67,12 +67,16 @@ def money(fen: int, lang: Lang, sign: bool = False, whole: bool = False) -> str:
     return f"{prefix}¥{text}"
 
 
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def percent(fraction: float | Decimal, lang: Lang, digits: int = 2) -> str:
     """0.7003 → '70.03%'; thousands separated for payday-size rates (391.07%, 1,303.57%)."""
     if not math.isfinite(fraction):
         return "∞"
-    if abs(float(fraction)) >= 1e13:  # payday loans compounded over a year: 1.234e+38%
-        return f"{float(fraction) * 100:.3e}%"
+    if abs(float(fraction)) >= 1e13:  # payday loans compounded over a year: 1.23×10³⁸%
+        mantissa, exponent = f"{float(fraction) * 100:.2e}".split("e")
+        return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPTS)}%"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(Decimal(str(fraction)) * 100, format=pattern,
                           locale=_BABEL_LOCALE[lang]) + "%"
