@@ -178,6 +178,17 @@ def test_events_are_a_readable_log() -> None:
     assert "day 0: App A lent ¥3,000.00 (contract)" in out
 
 
+@pytest.mark.parametrize(("extra", "says"), [
+    (["--paths", "1000"], "at most 100 paths (this one has 1,000 paths)"),
+    (["--csv"], "drop --csv"),
+])
+def test_events_that_cannot_be_shown_are_refused(extra: list[str], says: str) -> None:
+    code, out, err = run("simulate", str(ROOT / "lessons" / "scenarios" / "part1-stacking.toml"),
+                         "--events", *extra)
+    assert code == 2 and out == ""
+    assert err.startswith("--events: ") and says in err
+
+
 def test_monte_carlo_text_shows_the_spread_and_the_states() -> None:
     code, out, _ = run("simulate", MANY, "--paths", "200", "--seed", "7", "--months", "6")
     assert code == 0

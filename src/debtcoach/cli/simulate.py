@@ -62,6 +62,11 @@ def simulate(
         months = whole_number(months_text, "--months", 1, 600, "months_invalid")
         scenario = scenario.model_copy(update={"months": months})
     check_size(scenario, paths)
+    if show_events and paths > EVENTS_UP_TO_PATHS:  # they are not recorded: an empty log misleads
+        raise InputError("--events", "events_too_many_paths", limit=EVENTS_UP_TO_PATHS,
+                         paths=f"{paths:,}")
+    if show_events and as_csv:
+        raise InputError("--events", "events_with_csv")
     try:
         with _progress_bar(paths, lang) as progress:
             result = simulate_run(scenario, paths, seed, cast(EngineName, engine), progress,

@@ -298,6 +298,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--json 和 --csv 只能选一个",
         "en": "choose one of --json and --csv",
     },
+    "error.events_too_many_paths": {
+        "zh": "只有不超过 {limit} 条路径的模拟会记录事件（这次是 {paths} 条）；请减少 --paths",
+        "en": "events are recorded for runs of at most {limit:path|paths} (this one has "
+              "{paths:path|paths}); use fewer --paths",
+    },
+    "error.events_with_csv": {
+        "zh": "CSV 每月一行，放不下事件；请去掉 --csv（--json 会带上事件）",
+        "en": "CSV has one row a month and no room for events; drop --csv (--json includes them)",
+    },
     # --- lessons check ---
     "error.scenario_source": {
         "zh": "场景要么写 file = \"…\"，要么写 inline 表，二者必须且只能有一个",
