@@ -13,13 +13,15 @@ import pytest
 from click.testing import CliRunner
 
 from debtcoach.cli import cli
+from debtcoach.i18n import t
 
 EXAMPLE = Path(__file__).parent / "assess" / "example.toml"
 LOAN_KEYS = {"lender", "apr_nominal", "apr_effective", "apr_advertised", "cost_remaining", "owed",
              "next_payment", "legal_lines_crossed"}
 TOP_KEYS = {"loans", "monthly_debt_payments", "debt_payments_to_income", "lenders",
             "months_until_cash_runs_out", "plans", "risk"}
-PLAN_KEYS = {"total_cost", "months_to_debt_free", "debt_by_month", "final_state"}
+PLAN_KEYS = {"total_cost", "months_to_debt_free", "debt_by_month", "final_state",
+             "penalties_unknown"}
 
 
 def run(*args: str, lang: str = "en", columns: int = 120) -> subprocess.CompletedProcess[str]:
@@ -184,3 +186,18 @@ def test_the_issues_bad_inputs_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip() == (f"{empty}: loans[0].schedule: 还款计划里没有找到还款；"
                                    "每行写日期或期数和金额，如 2026-07-15 1072.00")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plans_that_fall_behind_without_a_penalty_rate_say_so(tmp_path: Path, lang: str) -> None:
+    loan = 'amount = 1000\nterm = "30d"\nrate = "0.05%/day"\nrepayment = "bullet"\n'
+    person = "[person]\nmonthly_income = 4500\nmonthly_expenses = 4200\nsavings = 0\n"
+    bare, priced = tmp_path / "bare.toml", tmp_path / "priced.toml"
+    bare.write_text(person + "[[loans]]\n" + loan)
+    priced.write_text(person + "[[loans]]\n" + loan + 'late = { penalty_rate = "0.1%/day" }\n')
+    said = t("assess.penalties_unknown", lang, plans="").strip("：: ")[:8]
+    unknown, known = run(str(bare), lang=lang), run(str(priced), lang=lang)
+    assert unknown.returncode == known.returncode == 0, unknown.stderr + known.stderr
+    assert said in unknown.stdout and said not in known.stdout
+    plans = json.loads(run(str(bare), "--json").stdout)["plans"]
+    assert plans["avalanche"]["penalties_unknown"] is True

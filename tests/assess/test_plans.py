@@ -140,3 +140,22 @@ def test_debt_free_only_when_no_debt_remains(
         assert min(plan.debt_by_month, default=0) >= 0
     assert (result.months_until_cash_runs_out is None
             or 1 <= result.months_until_cash_runs_out <= 24)
+
+
+def test_a_plan_that_falls_behind_on_a_loan_without_late_terms_says_so() -> None:
+    """Its penalties are unknown and counted as 0: the report must not pass that off as cheap."""
+    bare = {"amount": 1000, "term": "30d", "rate": "0.05%/day", "repayment": "bullet"}
+    priced = {**bare, "late": {"penalty_rate": "0.1%/day"}}
+    short = {"income": 4500, "expenses": 4200}  # ¥300 a month spare: the ¥1,015 comes late
+    unknown = assess(_situation([bare], **short), TODAY, months=12)
+    known = assess(_situation([priced], **short), TODAY, months=12)
+    for name in (PlanName.KEEP_GOING, PlanName.AVALANCHE, PlanName.SNOWBALL):
+        assert unknown.plans[name].behind_without_late_terms
+        assert unknown.plans[name].penalties_fen == 0
+        assert not known.plans[name].behind_without_late_terms
+        assert known.plans[name].penalties_fen > 0
+    on_time = assess(_situation([bare], income=6000, expenses=4200), TODAY, months=12)
+    assert not any(plan.behind_without_late_terms for plan in on_time.plans.values())
+    overdue = assess(_situation([{**bare, "start": "2026-06-01", "days_overdue": 19}],
+                                income=6000, expenses=4200), TODAY, months=12)
+    assert overdue.plans[PlanName.AVALANCHE].behind_without_late_terms  # already behind today

@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 from textual.worker import WorkerCancelled
 
+from debtcoach.assess import PlanName
 from debtcoach.i18n import MESSAGES, t
 from debtcoach.store.assessments import saved_assessments
 from debtcoach.ui.app import DebtCoachApp
@@ -173,6 +174,8 @@ BAD_INPUTS = [
     ("loan-0-paid_instalments", "-1", "number_min"),
     ("loan-0-paid_instalments", "99", "paid_above_instalments"),
     ("loan-0-days_overdue", "x", "whole_number"),
+    ("loan-0-penalty_rate", "0.05%", "rate_no_period"),
+    ("loan-1-penalty_rate", "abc", "rate_invalid"),
     ("loan-1-schedule", "hello", "schedule_empty"),
     ("loan-1-schedule", "2026-07-15", "schedule_line_no_amount"),
     ("loan-1-schedule", "2026-13-40 100", "schedule_date"),
@@ -360,3 +363,24 @@ async def test_the_plans_chart_fits_its_frame_with_its_legend_beside(
         legend = shown(screen, "#plans-legend")
         for name in ("keep_going", "avalanche", "snowball", "negotiated"):
             assert t(f"assess.ui.plan.{name}", lang) in legend
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_plans_say_when_penalties_are_unknown_until_the_late_penalty_is_typed(
+        new_app: Callable[..., DebtCoachApp], lang: str) -> None:
+    app = new_app(lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_assess(app, pilot)
+        await type_into(pilot, "person-monthly_income", "4500")
+        await type_into(pilot, "person-monthly_expenses", "4200")
+        await type_into(pilot, "person-savings", "0")
+        await pilot.click("#tpl-cash-loan-30d")  # ¥1,015 due in 30 days, ¥300 spare a month
+        await settle(app, pilot)
+        warning = t("assess.penalties_unknown", lang, plans="").strip("：: ")[:8]
+        assert warning in shown(screen, "#plans-note")
+        cost = screen.assessment.plans[PlanName.AVALANCHE].total_cost_fen  # type: ignore[union-attr]
+        await type_into(pilot, "loan-0-penalty_rate", "0.1%/day")
+        await settle(app, pilot)
+        assert screen.errors == []
+        assert warning not in shown(screen, "#plans-note")
+        assert screen.assessment.plans[PlanName.AVALANCHE].total_cost_fen > cost  # type: ignore[union-attr]

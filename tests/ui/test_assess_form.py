@@ -5,6 +5,7 @@ traceback."""
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from debtcoach.errors import InputError
+from debtcoach.finance.periods import DAY
 from debtcoach.ui.screens.assess_form import (
     PERSON_FIELDS,
     TEMPLATE_IDS,
@@ -70,7 +72,7 @@ def test_round_trip_through_json() -> None:
 @pytest.mark.parametrize(("path", "widget"), [
     ("person.savings", "person-savings"), ("loans[3].rate", "loan-3-rate"),
     ("loans[0].schedule:4", "loan-0-schedule"), ("loans[2]", "loan-2"), ("(top)", "form"),
-    ("loans[1].late.penalty_rate", "loan-1-late"),
+    ("loans[1].late.penalty_rate", "loan-1-penalty_rate"),
 ])
 def test_field_ids(path: str, widget: str) -> None:
     assert field_id(path) == widget
@@ -130,3 +132,19 @@ def test_templates_in_chinese_use_chinese_units_and_give_the_same_loans() -> Non
                                                                      "period"))
     situations = [Form(dict(PERSON), rows).check(TODAY)[0] for rows in (english, chinese)]
     assert situations[0] is not None and situations[0] == situations[1]
+
+
+@pytest.mark.parametrize("mode", ["terms", "plan"])
+def test_a_penalty_rate_typed_becomes_the_loans_late_terms(mode: str) -> None:
+    fields = {"amount": "1000", "term": "30d", "rate": "0.05%/day", "repayment": "bullet",
+              "received": "1000", "penalty_rate": "0.1%/天"}
+    form = Form(dict(PERSON), [LoanRow(mode="plan" if mode == "plan" else "terms",
+                                       fields=fields, schedule="2026-06-30 1015")])
+    situation, problems = form.check(TODAY)
+    assert problems == [] and situation is not None
+    late = situation.loans[0].late
+    assert late is not None and late.penalty_rate.per(DAY).value == Fraction(1, 1000)
+    assert late.late_fee_fen == 0 and late.grace_days == 0
+    fields.pop("penalty_rate")
+    situation, _ = Form(dict(PERSON), [LoanRow(fields=fields)]).check(TODAY)
+    assert situation is not None and situation.loans[0].late is None

@@ -68,4 +68,5 @@ def _plan(plan: PlanResult) -> dict[str, Any]:
         "debt_by_month": [yuan(debt) for debt in plan.debt_by_month],
         "final_state": {"month": final.month, "state": final.state, "debt": yuan(final.debt_fen),
                         "cash": yuan(final.cash_fen)},
+        "penalties_unknown": plan.behind_without_late_terms,
     }

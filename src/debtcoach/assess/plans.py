@@ -90,6 +90,7 @@ class _Run:
     borrowed_while_open: bool = False
     new_loans: int = 0
     shortfall_month: bool = False  # an instalment went unpaid or cash went below 0
+    behind_without_late_terms: bool = False  # penalties of such a loan are unknown, counted 0
     events: list[tuple[int, int]] = field(default_factory=list)  # heap of (day, loan index)
 
     # --- setup ----------------------------------------------------------------------------
@@ -141,6 +142,7 @@ class _Run:
                 loan.balance -= principal
                 if loan.overdue_since is None:
                     loan.overdue_since = self.day
+                self.behind_without_late_terms |= loan.late is None
             if loan.dues:
                 heapq.heappush(self.events, (loan.dues[0][0], index))
             self.close_if_done(loan)
@@ -375,6 +377,7 @@ def run_plan(
     run = _Run(person, [], lenders, borrow, extra, person.savings_fen)
     for loan in loans:
         run.add(loan)
+        run.behind_without_late_terms |= loan.overdue_since is not None and loan.late is None
     debt: list[int] = []
     cash: list[int] = []
     paid: list[int] = []
@@ -425,6 +428,7 @@ def run_plan(
         paid_by_month=tuple(_pad(paid, horizon, zero=True)),
         costs_by_month=tuple(_pad(costs, horizon, zero=True)),
         new_loans=run.new_loans, final_state=final,
+        behind_without_late_terms=run.behind_without_late_terms,
     )
     return result, cash_out
 

@@ -99,6 +99,8 @@ class PlanResult:
     costs_by_month: tuple[int, ...]  # interest, fees and penalties incurred each month
     new_loans: int  # loans taken during the run (keep going only)
     final_state: FinalState
+    # Fell behind on a loan whose late terms are not known: its penalties are counted as 0.
+    behind_without_late_terms: bool = False
 
 
 @dataclass(frozen=True)

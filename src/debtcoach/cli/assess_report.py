@@ -10,7 +10,12 @@ from rich.table import Table
 from debtcoach.assess import HELP_LINES, WARNINGS, Assessment, PlanName
 from debtcoach.i18n import Lang, money, percent, t
 from debtcoach.i18n.linebreak import fit
-from debtcoach.report.assessment import lender_name, months_text, next_payment_text
+from debtcoach.report.assessment import (
+    lender_name,
+    months_text,
+    next_payment_text,
+    unknown_penalties_note,
+)
 from debtcoach.textbars import bar
 
 # Table headings and plan names are broken into lines this wide, so that every table fits 80
@@ -56,6 +61,9 @@ def print_assessment(assessment: Assessment, lang: Lang, console: Console | None
     console.print(f"\n[bold]{t('assess.plans', lang, months=assessment.months)}[/bold]")
     console.print(_plans_table(assessment, lang))
     console.print("  [dim]" + escape(t("assess.cost_note", lang)) + "[/dim]")
+    unknown = unknown_penalties_note(assessment, lang)
+    if unknown is not None:
+        console.print("  ⚠ " + escape(unknown))
     console.print(f"\n[bold]{t('assess.chart', lang)}[/bold]")
     console.print(_debt_table(assessment, lang))
     console.print("\n" + escape(negotiated_terms_text(assessment, lang)))

@@ -136,6 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.ui.field.service_fee": {"zh": "每期服务费", "en": "Fee/instalment"},
     "assess.ui.field.paid_instalments": {"zh": "已还期数", "en": "Paid so far"},
     "assess.ui.field.days_overdue": {"zh": "逾期天数", "en": "Days overdue"},
+    "assess.ui.field.penalty_rate": {"zh": "逾期罚息", "en": "Late penalty"},
     "assess.ui.field.schedule": {"zh": "还款计划", "en": "Repayment plan"},
     "assess.ui.hint.money": {"zh": "元，如 5000、1.5万", "en": "yuan, e.g. 5000 or 1.5万"},
     "assess.ui.hint.amount": {"zh": "合同金额，如 10000、1万", "en": "contract amount, e.g. 10000"},
@@ -151,6 +152,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.ui.hint.service_fee": {"zh": "如 50 或 0.75%", "en": "e.g. 50 or 0.75%"},
     "assess.ui.hint.paid_instalments": {"zh": "整数，如 3", "en": "a whole number, e.g. 3"},
     "assess.ui.hint.days_overdue": {"zh": "整数，没有逾期填 0", "en": "a whole number; 0 if none"},
+    "assess.ui.hint.penalty_rate": {"zh": "合同写的罚息，如 0.05%/天；不填按0计",
+                                    "en": "from the contract, e.g. 0.05%/day; blank: 0"},
     "assess.ui.hint.schedule": {
         "zh": "从借款 App 复制还款计划粘贴到这里，每行一期："
         "2026-07-15 ¥1,072.00 或 第1期 1072.00元",
@@ -548,6 +551,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "直到还清或满 120 个月。",
         "en": "Total cost is the interest, fees and penalties incurred (paid or not) until "
         "debt-free or 120 months.",
+    },
+    "assess.penalties_unknown": {
+        "zh": "{plans}：有一笔没填逾期罚息的借款会逾期，它的罚息按0计，实际成本会更高。"
+        "填上合同写的罚息（如 0.05%/天）再看。",
+        "en": "{plans}: a loan with no penalty rate given falls overdue, and its penalties count "
+        "as ¥0, so the real cost is higher. Give the contract's penalty rate (e.g. 0.05%/day) "
+        "to see them.",
     },
     "assess.chart": {"zh": "每月末欠款", "en": "Debt at each month's end"},
     "assess.negotiated_terms": {

@@ -59,6 +59,18 @@ def next_payment_text(loan: LoanResult, lang: Lang) -> str:
     return t("assess.next.numbered", lang, number=nxt.number, amount=amount)
 
 
+def unknown_penalties_note(assessment: Assessment, lang: Lang,
+                           names: str = "assess.plan_short") -> str | None:
+    """Which plans fall behind on a loan whose penalty rate was not given: its penalties are
+    counted as 0, so those plans look cheaper than they are. None when no plan does. Plans are
+    named as ``names.<plan>`` says (the app's table names them its own way)."""
+    shown = [t(f"{names}.{name}", lang) for name, plan in assessment.plans.items()
+             if plan.behind_without_late_terms]
+    if not shown:
+        return None
+    return t("assess.penalties_unknown", lang, plans=("、" if lang == "zh" else ", ").join(shown))
+
+
 def months_text(months: int | None, lang: Lang) -> str:
     return t("assess.never", lang) if months is None else t("assess.months", lang, months=months)
 
@@ -133,6 +145,9 @@ def _plans(doc: Document, assessment: Assessment, lang: Lang) -> None:
                t("assess.col.debt_free", lang), t("assess.col.debt_at", lang, months=months))
     doc.add(Table(headers, rows, (False, True, True, True)),
             Paragraph(t("assess.cost_note", lang), "note"))
+    unknown = unknown_penalties_note(assessment, lang)
+    if unknown is not None:
+        doc.add(Paragraph(unknown, "note"))
     labels = tuple(str(m) for m in range(0, months + 1))
     start = assessment.total_owed_fen / 100
     series = tuple(

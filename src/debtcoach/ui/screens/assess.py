@@ -39,6 +39,7 @@ from textual_plotext import PlotextPlot
 from debtcoach.assess import PLAN_NAMES, Assessment, LoanResult, PlanName, Situation, assess
 from debtcoach.errors import InputError
 from debtcoach.i18n import Lang, money, percent, t
+from debtcoach.report.assessment import unknown_penalties_note
 from debtcoach.store.assessments import (
     delete_assessment,
     load_assessment,
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
 LOAN_TEXT_FIELDS = ("amount", "received", "term", "rate", "upfront_fee", "service_fee",
-                    "paid_instalments", "days_overdue")
+                    "paid_instalments", "days_overdue", "penalty_rate")
 PLAN_ONLY = ("schedule",)
 TERMS_ONLY = ("amount", "term", "rate", "repayment", "upfront_fee", "service_fee")
 
@@ -196,6 +197,7 @@ class PlansChart(PlotextPlot):
             top = max([top, *debts])
             plt.plot(months, [d / 100 for d in debts], marker=marker)
         plt.xlim(0.5, len(months) + 0.5)
+        plt.xticks([1, *range(6, len(months) + 1, 6)])  # whole months, not the limits' halves
         plt.ylim(0, top / 100 * 1.1 or 1)
         plt.yticks([0, top / 100], ["0", f"{top / 100:,.0f}"])
         self.refresh()
@@ -449,7 +451,10 @@ class AssessScreen(Screen[None]):
         summary.update(self.summary_line(result, lang))
         self.query_one("#results", Static).update(self.results_text(result, lang))
         self.query_one("#plans-table", Static).update(self.plans_table(result, lang))
-        self.query_one("#plans-note", Static).update(app.t("assess.ui.plans_note"))
+        unknown = unknown_penalties_note(result, lang, "assess.ui.plan")
+        self.query_one("#plans-note", Static).update(
+            escape(app.t("assess.ui.plans_note"))
+            + ("" if unknown is None else "\n\n" + _item("⚠", unknown, lang)))
         for chart in self.query("#plans-legend, #plans-chart"):
             chart.display = True
         for legend in self.query("#plans-legend"):

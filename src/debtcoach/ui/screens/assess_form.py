@@ -24,8 +24,8 @@ from debtcoach.errors import InputError, InputErrors
 FORM_VERSION: Final = 1
 PERSON_FIELDS: Final = ("monthly_income", "monthly_expenses", "savings")
 TERMS_FIELDS: Final = ("amount", "received", "term", "rate", "repayment", "upfront_fee",
-                       "service_fee", "paid_instalments", "days_overdue")
-PLAN_FIELDS: Final = ("received", "paid_instalments", "days_overdue")
+                       "service_fee", "paid_instalments", "days_overdue", "penalty_rate")
+PLAN_FIELDS: Final = ("received", "paid_instalments", "days_overdue", "penalty_rate")
 WHOLE_NUMBERS: Final = ("paid_instalments", "days_overdue")
 REPAYMENTS: Final = ("equal-installment", "equal-principal", "interest-first", "bullet",
                      "flat-fee")
@@ -103,7 +103,9 @@ class Form:
                                     "to_repay_other_loans": row.to_repay_other_loans}
             for name in names:
                 text = row.value(name).strip()
-                if text:
+                if text and name == "penalty_rate":
+                    loan["late"] = {"penalty_rate": text}
+                elif text:
                     loan[name] = _whole(text) if name in WHOLE_NUMBERS else text
             if row.mode == "plan":
                 loan["schedule"] = row.schedule
@@ -150,6 +152,7 @@ def field_id(path: str) -> str:
     if path.startswith("loans["):
         index, _, rest = path.removeprefix("loans[").partition("]")
         name = rest.removeprefix(".").split(".")[0].split(":")[0]
+        name = "penalty_rate" if name == "late" else name  # loans[i].late.penalty_rate
         return f"loan-{index}-{name}" if name else f"loan-{index}"
     return "form"
 
