@@ -53,3 +53,11 @@ def test_every_line_has_a_source_and_both_languages() -> None:
     for line in lines_in_force(date(2026, 1, 1)) + lines_in_force(date(2016, 1, 1)):
         assert line.source and line.name_zh and line.name_en
         assert line.applies_to_zh and line.applies_to_en
+
+
+def test_the_court_cap_dates_from_the_lpr_fixing_that_sets_it() -> None:
+    """12% has been the cap since the 3.00% fixing of 2025-05-20, not since the rule of 2020."""
+    line = court_cap_line(date(2026, 11, 30))
+    assert (line.annual_rate, line.start) == (Decimal("0.12"), date(2025, 5, 20))
+    assert "3.00%" in line.name_en and "3.00%" in line.name_zh
+    assert court_cap_line(date(2020, 8, 20)).start == date(2020, 8, 20)  # the rule's first day

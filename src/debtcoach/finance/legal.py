@@ -100,14 +100,14 @@ _FIXED_LINES: tuple[LegalLine, ...] = (
 
 
 def court_cap_line(contract_date: date) -> LegalLine:
-    """4 × the one-year LPR at contract time (SPC private-lending rules, art. 25, from 2020-08-20)."""
+    """4 × the one-year LPR at contract time (SPC private-lending rules, art. 25, from 2020-08-20);
+    it starts when both the rule and that LPR fixing are in force."""
     fixing = lpr_on(contract_date)
     rate = 4 * fixing.rate
     return LegalLine(
-        "court-4x-lpr", rate, COURT_CAP_START, None,
-        f"民间借贷司法保护上限：4倍一年期LPR（LPR {fixing.rate * 100:.2f}%，{fixing.start}起）",
-        f"Court cap on private lending: 4 × one-year LPR "
-        f"(LPR {fixing.rate * 100:.2f}% from {fixing.start})",
+        "court-4x-lpr", rate, max(COURT_CAP_START, fixing.start), None,
+        f"民间借贷司法保护上限：4倍一年期LPR {fixing.rate * 100:.2f}%",
+        f"Court cap on private lending: 4 × the one-year LPR of {fixing.rate * 100:.2f}%",
         "民间借贷（不适用于持牌金融机构）", "private lending (not licensed lenders)",
         "最高人民法院关于审理民间借贷案件适用法律若干问题的规定 (2020) art. 25; LPR: "
         + fixing.source,
