@@ -1,11 +1,13 @@
 """The debt chart: its y axis gives growth the height and labels the need and the peak; fans
 and the picture it decodes itself."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from debtcoach.ui.widgets.debt_chart import DebtChart, axis_bottom, y_ticks
+from debtcoach.ui.widgets.debt_chart import DebtChart, TextDebtChart, axis_bottom, y_ticks
 
 fen = st.integers(min_value=0, max_value=10**9)
 
@@ -83,3 +85,15 @@ async def test_the_picture_reads_as_text_from_ansi_reads_it() -> None:
                 assert got.plain == expected.plain
                 assert got.spans == expected.spans
                 assert len(expected.spans) > 10  # coloured: the test compares styles
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "need"), ("zh", "急用")])
+def test_the_plain_chart_names_the_need_row_and_keeps_it_on_long_runs(lang: str,
+                                                                        word: str) -> None:
+    """A screen reader reads "need ¥3,600.00", not "0 ¥3,600.00" as if it were a month's debt."""
+    chart = TextDebtChart()
+    chart.show([300_000 + month * 10_000 for month in range(15)], 360_000, lang)  # type: ignore[arg-type]
+    lines = str(chart.content).splitlines()
+    assert lines[0].startswith(word) and lines[0].endswith("¥3,600.00")
+    assert [line.split()[0] for line in lines[1:]] == [str(m) for m in range(5, 16)]
+    assert len({cell_len(line.split("█")[0]) for line in lines}) == 1  # bars start together

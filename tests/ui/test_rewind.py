@@ -44,7 +44,7 @@ async def test_going_back_shows_the_chart_at_that_steps_month(
         await pilot.pause()
         assert player.step.id == "run" and month_title(screen) == "Month 3"
         chart_lines = str(screen.query_one("#chart", Static).content).splitlines()
-        assert [line.split()[0] for line in chart_lines] == ["0", "1", "2", "3"]
+        assert [line.split()[0] for line in chart_lines] == ["need", "1", "2", "3"]
         assert "Debt (line" in str(screen.query_one("#chart").border_title)
         assert player.finished is False and player.furthest > player.index
 

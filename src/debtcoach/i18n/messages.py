@@ -483,6 +483,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "player.decided": {"zh": "你的选择：{choice}", "en": "You chose: {choice}"},
     "player.reveal": {"zh": "揭晓", "en": "Reveal"},
     "player.answer": {"zh": "提交答案", "en": "Answer"},
+    "chart.need_row": {"zh": "急用", "en": "need"},
     "player.chart": {"zh": "每月欠款（横线：急用 {need}）", "en": "Debt (line: {need} needed)"},
     "player.chart_fan": {"zh": "{paths}条路径的欠款：中位数，点线为10%与90%",
                          "en": "Debt of {paths:path|paths}: median, dotted 10% and 90%"},

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from rich.terminal_theme import TerminalTheme
 from rich.text import Text
 from textual.app import RenderResult
@@ -15,7 +16,7 @@ from textual.style import Style
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from debtcoach.i18n import Lang, money
+from debtcoach.i18n import Lang, money, t
 from debtcoach.textbars import bar
 
 # A run of plotext's picture: the colour codes before it, then its text.
@@ -153,12 +154,17 @@ class TextDebtChart(Static):
 
     def show_fan(self, low_fen: list[int] | None, debts_fen: list[int],
                  high_fen: list[int] | None, need_fen: int, lang: Lang) -> None:
-        """The median's bar, then the 10th–90th percentile range in figures."""
+        """The amount needed (a row named so, always shown), then the median's bar by month
+        with the 10th–90th percentile range in figures; the last 11 months."""
         top = float(max([need_fen, *debts_fen], default=0))
-        lines = [f"{'0':>3} {bar(need_fen, top, 24)} {money(need_fen, lang)}"]
+        need = t("chart.need_row", lang)
+        width = max(4, cell_len(need))
+        lines = [f"{need:>{width - cell_len(need) + len(need)}} {bar(need_fen, top, 24)} "
+                 f"{money(need_fen, lang)}"]
+        months = []
         for index, debt in enumerate(debts_fen):
-            line = f"{index + 1:>3} {bar(debt, top, 24)} {money(debt, lang)}"
+            line = f"{index + 1:>{width}} {bar(debt, top, 24)} {money(debt, lang)}"
             if low_fen and high_fen:
                 line += f" ({money(low_fen[index], lang)}–{money(high_fen[index], lang)})"
-            lines.append(line)
-        self.update("\n".join(lines[-12:]))
+            months.append(line)
+        self.update("\n".join(lines + months[-11:]))
