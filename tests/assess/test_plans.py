@@ -72,21 +72,32 @@ def test_no_percent_of_balance_minimum_on_an_instalment_loan() -> None:
 
 
 def test_negotiated_plan_by_hand() -> None:
-    # 10,000 left at a 36% contract rate, capped at 24%: 等额本息 over 60 months at 2% a month,
-    # the first instalment a month from today.
+    # 10,000 left at a 36% contract rate, capped at 24%: 等额本息 at 2% a month, the first
+    # instalment a month from today, over the fewest months whose instalment fits the 1,000 a
+    # month to spare: 12 (over 11 it would be 1,022.xx).
     loan = {"amount": 10000, "term": "12m", "rate": "36%/year", "repayment": "interest-first",
             "paid_instalments": 4}
+    rate = Fraction(2, 100)
+
+    def level(months: int) -> int:
+        return round(1_000_000 * rate / (1 - (1 + rate) ** -months))
+
+    assert level(11) > 100_000 >= level(12)
     result = assess(_situation([loan], income=5000, expenses=4000), TODAY, months=24)
     plan = result.plans[PlanName.NEGOTIATED]
-    rate = Fraction(2, 100)
-    level = round(1_000_000 * rate / (1 - (1 + rate) ** -60))
+    assert result.negotiated.months == 12
     assert plan.paid_by_month[0] == 0
-    assert plan.paid_by_month[1] == level
-    assert plan.months_to_debt_free == 61
+    assert plan.paid_by_month[1] == level(12)
+    assert plan.months_to_debt_free == 13
     assert plan.debt_by_month[0] == 1_000_000
+    asked = assess(_situation([loan], income=5000, expenses=4000, months=60), TODAY, months=24)
+    assert asked.plans[PlanName.NEGOTIATED].paid_by_month[1] == level(60)
+    assert asked.plans[PlanName.NEGOTIATED].months_to_debt_free == 61
     short = assess(_situation([loan], income=5000, expenses=4000, months=12, rate_cap="30%/year",
                               waive_penalties=False), TODAY)
     assert short.plans[PlanName.NEGOTIATED].months_to_debt_free == 13
+    broke = assess(_situation([loan], income=4000, expenses=4000), TODAY, months=24)
+    assert broke.negotiated.months == 60  # nothing to spare: the longest plan a lender offers
 
 
 def test_keep_going_borrows_from_the_same_lenders_and_costs_more() -> None:

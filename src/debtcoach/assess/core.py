@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from debtcoach.assess.loans import LoanPosition, position
-from debtcoach.assess.models import MAX_PLAN_MONTHS, LoanInput, Situation
+from debtcoach.assess.models import MAX_PLAN_MONTHS, LoanInput, NegotiatedTerms, Situation
 from debtcoach.assess.plans import lenders_for, negotiated_loans, run_plan, start_loans
 from debtcoach.assess.results import Assessment, PlanName, PlanResult
 from debtcoach.assess.risk import RiskFacts, risk_of
@@ -50,8 +50,26 @@ def assess(situation: Situation, today: date, months: int = DEFAULT_MONTHS) -> A
         months_until_cash_runs_out=cash_out,
         plans=plans,
         risk=risk,
-        negotiated=situation.negotiated,
+        negotiated=negotiated_terms(situation, positions),
     )
+
+
+def negotiated_terms(situation: Situation, positions: list[LoanPosition]) -> NegotiatedTerms:
+    """The terms as given; unless ``months`` was given, the fewest months (up to 60) whose first
+    instalments fit the month's spare cash (income less spending): a lender agrees to a plan the
+    person can keep, and a longer one only costs more interest."""
+    terms = situation.negotiated
+    if "months" in terms.model_fields_set:
+        return terms
+    person = situation.person
+    spare = person.monthly_income_fen - person.monthly_expenses_fen
+    for months in range(1, terms.months):
+        trial = terms.model_copy(update={"months": months})
+        first = sum(sum(loan.dues[0][1:]) for loan in negotiated_loans(positions, trial)
+                    if loan.dues)
+        if first <= spare:
+            return trial
+    return terms
 
 
 def _plans(
@@ -67,8 +85,9 @@ def _plans(
         plans[name], _ = run_plan(name, person, start_loans(positions), (), months,
                                   borrow=False, extra=name)
     plans[PlanName.NEGOTIATED], _ = run_plan(
-        PlanName.NEGOTIATED, person, negotiated_loans(positions, situation.negotiated), (),
-        months, borrow=False, extra=None)
+        PlanName.NEGOTIATED, person, negotiated_loans(positions, negotiated_terms(situation,
+                                                                                 positions)),
+        (), months, borrow=False, extra=None)
     # Cash runs out when, paying every instalment as scheduled and borrowing nothing more, an
     # instalment cannot be paid or cash falls below zero.
     _, cash_out = run_plan(None, person, start_loans(positions), (), months, borrow=False,

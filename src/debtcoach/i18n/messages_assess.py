@@ -315,12 +315,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assess.ui.plans_note": {
         "zh": "总成本＝利息、费用和罚息（已产生的，不论是否已付）。照常借下去：钱不够时借新还旧。"
         "先还高息：不再借，多余的钱先还真实年化最高的。先还小额：不再借，先还余额最小的。"
-        "协商分期：剩余本金最多分60个月等额还，免费用和罚息，利率按合同但不超过年化24%；"
+        "协商分期：欠款按月等额还，期数取月供不超过每月结余的最少月数（最多60个月），免费用和罚息，利率按合同但不超过年化24%；"
         "信用卡可依《商业银行信用卡业务监督管理办法》第70条申请个性化分期，其他机构只能请求，不是权利。",
         "en": "Total cost = interest, fees and penalties incurred (charged, paid or not). Keep "
         "going: borrow to cover shortfalls. Avalanche: no new loans, spare cash to the highest "
         "real rate first. Snowball: no new loans, smallest balance first. Negotiated: what is "
-        "owed in equal instalments over up to 60 months, fees and penalties waived, interest at "
+        "owed in equal monthly instalments over the fewest months (at most 60) whose instalment fits "
+        "what is left of your pay, fees and penalties waived, interest at "
         "the contract rate but at most 24% a year; for credit cards a personalised plan under "
         "art. 70 of the 2011 credit-card rules (商业银行信用卡业务监督管理办法), for other "
         "lenders a request, not a right.",
