@@ -22,7 +22,8 @@ def assess(situation: Situation, today: date, months: int = DEFAULT_MONTHS) -> A
     active = situation.active_loans()
     positions = [position(loan, index, today) for index, loan in active]
     person = situation.person
-    plans, cash_out = _plans(situation, positions, months)
+    negotiated = negotiated_terms(situation, positions)
+    plans, cash_out = _plans(situation, positions, months, negotiated)
     payments = sum(pos.result.monthly_payment_fen for pos in positions)
     income = person.monthly_income_fen
     lenders = _lender_count([loan for _, loan in active], positions)
@@ -50,7 +51,7 @@ def assess(situation: Situation, today: date, months: int = DEFAULT_MONTHS) -> A
         months_until_cash_runs_out=cash_out,
         plans=plans,
         risk=risk,
-        negotiated=negotiated_terms(situation, positions),
+        negotiated=negotiated,
     )
 
 
@@ -63,17 +64,23 @@ def negotiated_terms(situation: Situation, positions: list[LoanPosition]) -> Neg
         return terms
     person = situation.person
     spare = person.monthly_income_fen - person.monthly_expenses_fen
-    for months in range(1, terms.months):
+
+    def fits(months: int) -> bool:
         trial = terms.model_copy(update={"months": months})
-        first = sum(sum(loan.dues[0][1:]) for loan in negotiated_loans(positions, trial)
-                    if loan.dues)
-        if first <= spare:
-            return trial
-    return terms
+        return sum(sum(loan.dues[0][1:]) for loan in negotiated_loans(positions, trial)
+                   if loan.dues) <= spare
+
+    # A longer plan never has a larger instalment, so the fewest months that fit are found by
+    # halving (a few schedules instead of up to 60).
+    low, high = 1, terms.months
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if fits(middle) else (middle + 1, high)
+    return terms.model_copy(update={"months": low})
 
 
 def _plans(
-    situation: Situation, positions: list[LoanPosition], months: int
+    situation: Situation, positions: list[LoanPosition], months: int, negotiated: NegotiatedTerms
 ) -> tuple[dict[PlanName, PlanResult], int | None]:
     person = situation.person
     lenders = lenders_for(positions)
@@ -85,9 +92,8 @@ def _plans(
         plans[name], _ = run_plan(name, person, start_loans(positions), (), months,
                                   borrow=False, extra=name)
     plans[PlanName.NEGOTIATED], _ = run_plan(
-        PlanName.NEGOTIATED, person, negotiated_loans(positions, negotiated_terms(situation,
-                                                                                 positions)),
-        (), months, borrow=False, extra=None)
+        PlanName.NEGOTIATED, person, negotiated_loans(positions, negotiated), (),
+        months, borrow=False, extra=None)
     # Cash runs out when, paying every instalment as scheduled and borrowing nothing more, an
     # instalment cannot be paid or cash falls below zero.
     _, cash_out = run_plan(None, person, start_loans(positions), (), months, borrow=False,
