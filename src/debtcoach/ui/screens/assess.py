@@ -11,11 +11,13 @@ presses Save; nothing ever leaves the machine.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from rich import box
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -77,10 +79,38 @@ def _field(prefix: str, name: str, widget: Widget) -> ComposeResult:
     yield Static(id=f"{prefix}-{name}-error", classes=f"field-error field-{name}")
 
 
-def _item(mark: str, text: str, lang: Lang) -> str:
-    """A marked line. Chinese gets no space after the mark: the line would break at that space
-    and leave the mark alone on its line."""
-    return f"{mark}{'' if lang == 'zh' else ' '}{escape(text)}"
+class _Item(NamedTuple):
+    """A marked line; wrapped lines of its text stay under the text, not under the mark."""
+
+    mark: str
+    text: str
+    lang: Lang
+    style: str = ""
+
+
+def _item(mark: str, text: str, lang: Lang, style: str = "") -> _Item:
+    return _Item(mark, text, lang, style)
+
+
+def _shown(lines: list[str | _Item]) -> Group:
+    """Markup lines as text and marked lines as a mark beside its text (Chinese without a space
+    after the mark, as Chinese is set)."""
+    parts: list[RenderableType] = []
+    run: list[str] = []
+    for line in [*lines, None]:
+        if isinstance(line, str):
+            run.append(line)
+            continue
+        if run:
+            parts.append(Text.from_markup("\n".join(run)))
+            run = []
+        if line is not None:
+            grid = Table.grid(padding=(0, 0 if line.lang == "zh" else 1, 0, 0))
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1, overflow="fold")  # never cut a word
+            grid.add_row(Text(line.mark), Text(line.text, style=line.style))
+            parts.append(grid)
+    return Group(*parts)
 
 
 def _relabel_select(select: Select[str], options: list[tuple[str, str]]) -> None:
@@ -449,19 +479,20 @@ class AssessScreen(Screen[None]):
                 chart.display = False
             return
         summary.update(self.summary_line(result, lang))
-        self.query_one("#results", Static).update(self.results_text(result, lang))
+        self.query_one("#results", Static).update(_shown(self.results_text(result, lang)))
         self.query_one("#plans-table", Static).update(self.plans_table(result, lang))
         unknown = unknown_penalties_note(result, lang, "assess.ui.plan")
-        self.query_one("#plans-note", Static).update(
-            escape(app.t("assess.ui.plans_note"))
-            + ("" if unknown is None else "\n\n" + _item("⚠", unknown, lang)))
+        note: list[str | _Item] = [escape(app.t("assess.ui.plans_note"))]
+        if unknown is not None:
+            note += ["", _item("⚠", unknown, lang)]
+        self.query_one("#plans-note", Static).update(_shown(note))
         for chart in self.query("#plans-legend, #plans-chart"):
             chart.display = True
         for legend in self.query("#plans-legend"):
             cast(Static, legend).update(plans_legend(lang))
         for chart in self.query(PlansChart):
             chart.show(result)
-        self.query_one("#next-steps", Static).update(self.next_steps(result, lang))
+        self.query_one("#next-steps", Static).update(_shown(self.next_steps(result, lang)))
 
     def summary_line(self, result: Assessment, lang: Lang) -> str:
         risk = t(f"assess.ui.risk.{result.risk.level.value}", lang)
@@ -470,8 +501,8 @@ class AssessScreen(Screen[None]):
         return t("assess.ui.summary", lang, risk=risk, ratio=ratio, lenders=result.lenders,
                  owed=money(result.total_owed_fen, lang))
 
-    def results_text(self, result: Assessment, lang: Lang) -> str:
-        lines = [f"[b]{escape(t('assess.ui.whole', lang))}[/b]"]
+    def results_text(self, result: Assessment, lang: Lang) -> list[str | _Item]:
+        lines: list[str | _Item] = [f"[b]{escape(t('assess.ui.whole', lang))}[/b]"]
         ratio = (percent(result.debt_payments_to_income, lang, 0)
                  if result.debt_payments_to_income is not None else "–")
         lines.append(t("assess.ui.payments", lang, payments=money(
@@ -490,12 +521,12 @@ class AssessScreen(Screen[None]):
         for loan in result.loans:
             lines.append("")
             lines += self.loan_lines(loan, lang)
-        return "\n".join(lines)
+        return lines
 
-    def loan_lines(self, loan: LoanResult, lang: Lang) -> list[str]:
+    def loan_lines(self, loan: LoanResult, lang: Lang) -> list[str | _Item]:
         figures = loan.figures
         name = loan.lender or t("assess.ui.loan_title", lang, number=loan.index + 1)
-        lines = [f"[b]{escape(name)}[/b]"]
+        lines: list[str | _Item] = [f"[b]{escape(name)}[/b]"]
         lines.append(escape(t("assess.ui.real_rate", lang, apr=percent(figures.apr_nominal, lang),
                               advertised=percent(figures.apr_advertised, lang)
                               if figures.apr_advertised is not None else "–",
@@ -523,7 +554,7 @@ class AssessScreen(Screen[None]):
                                              rate=percent(line.annual_rate, lang, 1),
                                              since=line.start.isoformat()), lang))
                 applies = line.applies_to_zh if lang == "zh" else line.applies_to_en
-                lines.append("    [dim]" + escape(f"{applies} · {line.source}") + "[/dim]")
+                lines.append(_item("   ", f"{applies} · {line.source}", lang, "dim"))
         else:
             lines.append(escape(t("assess.ui.no_lines", lang)))
         return lines
@@ -548,7 +579,7 @@ class AssessScreen(Screen[None]):
         table.add_row(t("assess.ui.row.new_loans", lang), *[str(plan.new_loans) for plan in plans])
         return table
 
-    def next_steps(self, result: Assessment, lang: Lang) -> str:
+    def next_steps(self, result: Assessment, lang: Lang) -> list[str | _Item]:
         steps: list[str] = []
         keep, best = result.plans[PlanName.KEEP_GOING], result.plans[PlanName.AVALANCHE]
         if keep.new_loans or "borrowed_to_repay" in result.risk.reasons:
@@ -559,13 +590,13 @@ class AssessScreen(Screen[None]):
         if any(loan.legal_lines_crossed for loan in result.loans):
             steps.append(t("assess.ui.step.lines", lang))
         steps.append(t("assess.ui.step.negotiate", lang))
-        lines = [f"[b]{escape(t('assess.ui.next_title', lang))}[/b]"]
+        lines: list[str | _Item] = [f"[b]{escape(t('assess.ui.next_title', lang))}[/b]"]
         lines += [_item(f"{number}.", step, lang) for number, step in enumerate(steps, start=1)]
         lines += ["", f"[b]{escape(t('assess.ui.help_title', lang))}[/b]"]
         for line_id in ("12378", "12363", "96110", "110"):
             lines.append(_item("  ☎", t(f"assess.ui.help.{line_id}", lang), lang))
         lines += ["", _item("⚠", t("assess.ui.warn_agents", lang), lang)]
-        return "\n".join(lines)
+        return lines
 
     # --- saving ------------------------------------------------------------------------------
 
