@@ -388,12 +388,12 @@ async def test_plans_say_when_penalties_are_unknown_until_the_late_penalty_is_ty
 
 @pytest.mark.parametrize(("lang", "indent"), [("en", 4), ("zh", 3)])
 def test_a_marked_line_wraps_under_its_text_and_keeps_every_word(lang: str, indent: int) -> None:
-    from debtcoach.ui.screens.assess import _item, _shown
+    from debtcoach.ui.screens.assess import _Item, _shown
 
     text = ("最高人民法院关于审理民间借贷案件适用法律若干问题的规定 (2020) art. 25; LPR: "
             "S&P Global 2025-05-20, FACTS.md §2.2 [b]not markup[/b]")
     console = Console(width=40, record=True, file=io.StringIO())
-    console.print(_shown(["[b]title[/b]", _item("  ⚠", text, lang)]))  # type: ignore[arg-type]
+    console.print(_shown(["[b]title[/b]", _Item("  ⚠", text, lang)]))  # type: ignore[arg-type]
     lines = console.export_text().rstrip("\n").splitlines()
     assert lines[0] == "title" and lines[1].startswith("  ⚠")
     assert len(lines) > 3 and all(line[:indent].isspace() for line in lines[2:])

@@ -149,11 +149,6 @@ def _load_prose(folder: Path, problems: list[InputError]) -> dict[str, dict[str,
                 raise InputError(str(path), "file_empty")
             sections = split_sections(text, str(path))
             prose[lang] = {name: join_lines(body) for name, body in sections.items()}
-            for name, body in prose[lang].items():
-                stray = stray_emphasis(body)
-                if stray is not None:
-                    problems.append(InputError(str(path), "prose_stray_emphasis", name=name,
-                                               text=stray))
         except InputError as error:
             problems.append(error)
             prose[lang] = {}
@@ -423,6 +418,13 @@ def check_lessons(root: Path) -> tuple[list[LoadedLesson], list[InputError]]:
             problems.append(InputError(str(lesson.folder / "lesson.toml") + ": id",
                                        "duplicate_id", value=lesson.lesson.id))
         ids[lesson.lesson.id] = lesson.folder
+        # An author's check, not the app's: parsing every section would slow each lesson open.
+        for lang, sections in lesson.prose.items():
+            for name, body in sections.items():
+                stray = stray_emphasis(body)
+                if stray is not None:
+                    problems.append(InputError(str(lesson.folder / f"{lang}.md"),
+                                               "prose_stray_emphasis", name=name, text=stray))
     if not loaded and not problems:
         problems.append(InputError(str(root), "no_lessons"))
     return loaded, problems

@@ -7,10 +7,13 @@ Chinese without a space, before the text is shown."""
 from __future__ import annotations
 
 import re
-
-from markdown_it import MarkdownIt
+from functools import cache
+from typing import TYPE_CHECKING
 
 from debtcoach.errors import InputError
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019"
 _BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|\||```|<!--)")
@@ -57,6 +60,15 @@ def join_lines(markdown: str) -> str:
     return "\n".join(out)
 
 
+@cache
+def _parser() -> MarkdownIt:
+    """One parser, made on first use (only `lessons check` needs it), as the app's Markdown
+    widget parses."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("gfm-like")
+
+
 def stray_emphasis(markdown: str) -> str | None:
     """Where Markdown shows ``**`` or ``__`` marks as typed (the first place, a few characters
     either side), or None.
@@ -64,7 +76,7 @@ def stray_emphasis(markdown: str) -> str | None:
     CommonMark does not close ``**`` that follows punctuation and is followed by a letter, so
     ``**网约车司机。**2025年`` shows its asterisks; ``**网约车司机**。2025年`` is bold. The app
     renders prose with the same parser (markdown-it, "gfm-like")."""
-    for token in MarkdownIt("gfm-like").parse(markdown):
+    for token in _parser().parse(markdown):
         for child in token.children or []:
             text = child.content if child.type == "text" else ""
             found = [at for at in (text.find("**"), text.find("__")) if at >= 0]

@@ -88,10 +88,6 @@ class _Item(NamedTuple):
     style: str = ""
 
 
-def _item(mark: str, text: str, lang: Lang, style: str = "") -> _Item:
-    return _Item(mark, text, lang, style)
-
-
 def _shown(lines: list[str | _Item]) -> Group:
     """Markup lines as text and marked lines as a mark beside its text (Chinese without a space
     after the mark, as Chinese is set)."""
@@ -484,7 +480,7 @@ class AssessScreen(Screen[None]):
         unknown = unknown_penalties_note(result, lang, "assess.ui.plan")
         note: list[str | _Item] = [escape(app.t("assess.ui.plans_note"))]
         if unknown is not None:
-            note += ["", _item("⚠", unknown, lang)]
+            note += ["", _Item("⚠", unknown, lang)]
         self.query_one("#plans-note", Static).update(_shown(note))
         for chart in self.query("#plans-legend, #plans-chart"):
             chart.display = True
@@ -517,7 +513,7 @@ class AssessScreen(Screen[None]):
         level = t(f"assess.ui.risk.{result.risk.level.value}", lang)
         lines.append(f"[b]{escape(t('assess.ui.risk_line', lang, level=level))}[/b]")
         for reason in result.risk.reasons or ("none",):
-            lines.append(_item("  •", t(f"assess.ui.reason.{reason}", lang), lang))
+            lines.append(_Item("  •", t(f"assess.ui.reason.{reason}", lang), lang))
         for loan in result.loans:
             lines.append("")
             lines += self.loan_lines(loan, lang)
@@ -550,11 +546,11 @@ class AssessScreen(Screen[None]):
             lines.append(escape(t("assess.ui.lines", lang, date=loan.contract_date.isoformat())))
             for line in loan.legal_lines_crossed:
                 title = line.name_zh if lang == "zh" else line.name_en
-                lines.append(_item("  ⚠", t("assess.ui.line_item", lang, name=title,
+                lines.append(_Item("  ⚠", t("assess.ui.line_item", lang, name=title,
                                              rate=percent(line.annual_rate, lang, 1),
                                              since=line.start.isoformat()), lang))
                 applies = line.applies_to_zh if lang == "zh" else line.applies_to_en
-                lines.append(_item("   ", f"{applies} · {line.source}", lang, "dim"))
+                lines.append(_Item("   ", f"{applies} · {line.source}", lang, "dim"))
         else:
             lines.append(escape(t("assess.ui.no_lines", lang)))
         return lines
@@ -591,11 +587,11 @@ class AssessScreen(Screen[None]):
             steps.append(t("assess.ui.step.lines", lang))
         steps.append(t("assess.ui.step.negotiate", lang))
         lines: list[str | _Item] = [f"[b]{escape(t('assess.ui.next_title', lang))}[/b]"]
-        lines += [_item(f"{number}.", step, lang) for number, step in enumerate(steps, start=1)]
+        lines += [_Item(f"{number}.", step, lang) for number, step in enumerate(steps, start=1)]
         lines += ["", f"[b]{escape(t('assess.ui.help_title', lang))}[/b]"]
         for line_id in ("12378", "12363", "96110", "110"):
-            lines.append(_item("  ☎", t(f"assess.ui.help.{line_id}", lang), lang))
-        lines += ["", _item("⚠", t("assess.ui.warn_agents", lang), lang)]
+            lines.append(_Item("  ☎", t(f"assess.ui.help.{line_id}", lang), lang))
+        lines += ["", _Item("⚠", t("assess.ui.warn_agents", lang), lang)]
         return lines
 
     # --- saving ------------------------------------------------------------------------------

@@ -159,7 +159,7 @@ class TextDebtChart(Static):
         top = float(max([need_fen, *debts_fen], default=0))
         need = t("chart.need_row", lang)
         width = max(4, cell_len(need))
-        lines = [f"{need:>{width - cell_len(need) + len(need)}} {bar(need_fen, top, 24)} "
+        lines = [f"{' ' * (width - cell_len(need))}{need} {bar(need_fen, top, 24)} "
                  f"{money(need_fen, lang)}"]
         months = []
         for index, debt in enumerate(debts_fen):
